@@ -1,0 +1,67 @@
+"""`axisgraph eval`: score the extractor against the outside gold sets (re3d, PLOVER GSR, PETRARCH)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import typer
+
+from .app import app, console, err_console
+
+eval_app = typer.Typer(help="Score extraction against gold data: re3d, PLOVER GSR, PETRARCH unit tests.",
+                       no_args_is_help=True)
+app.add_typer(eval_app, name="eval")
+
+_PATH = typer.Argument(..., exists=True, help="Gold data path.")
+_JSON = typer.Option(False, "--json", help="Print the result as JSON.")
+_ERRORS = typer.Option(False, "--errors", help="Also list the worst errors with their sentences.")
+_SOURCES = typer.Option(None, "--sources", help="Source folders to use (repeatable or comma-separated).")
+_PROCESSES = typer.Option(1, "--n-process", min=1, help="Worker processes for extraction.")
+
+
+def _show(result, as_json: bool, errors: bool) -> None:
+    """Print a result object as JSON or as Rich tables."""
+    if as_json:
+        data = result.to_dict()
+        if not errors:
+            data.pop("errors", None)
+        typer.echo(json.dumps(data, indent=2, default=str))
+    else:
+        console.print(result.render(errors=errors))
+
+
+@eval_app.command("re3d")
+def re3d(path: Path = _PATH, as_json: bool = _JSON, errors: bool = _ERRORS,
+         sources: list[str] = _SOURCES,
+         n_process: int = _PROCESSES) -> None:
+    """Relation P/R/F1, entity coverage, confusion and calibration on the re3d folder PATH."""
+    from ..evaluation.re3d import evaluate_re3d
+
+    try:
+        wanted = [s.strip() for item in sources or [] for s in item.split(",") if s.strip()]
+        result = evaluate_re3d(path, sources=wanted or None, n_process=n_process)
+    except FileNotFoundError as exc:
+        err_console.print(f"[red]{exc}[/red]")
+        raise typer.Exit(2) from exc
+    _show(result, as_json, errors)
+
+
+@eval_app.command("plover")
+def plover(path: Path = _PATH, as_json: bool = _JSON, errors: bool = _ERRORS,
+           n_process: int = _PROCESSES) -> None:
+    """Event-type and quad-class accuracy on the PLOVER GSR file PATH."""
+    from ..evaluation.plover import evaluate_plover
+
+    _show(evaluate_plover(path, n_process=n_process), as_json, errors)
+
+
+@eval_app.command("petrarch")
+def petrarch(path: Path = _PATH, as_json: bool = _JSON, errors: bool = _ERRORS,
+             actors: Path = typer.Option(None, "--actors", exists=True,
+                                         help="PETRARCH actor dictionary (default: the one the file names)."),
+             n_process: int = _PROCESSES) -> None:
+    """Share of expected codings found on the PETRARCH unit-test records file PATH."""
+    from ..evaluation.petrarch import evaluate_petrarch
+
+    _show(evaluate_petrarch(path, actors=actors, n_process=n_process), as_json, errors)

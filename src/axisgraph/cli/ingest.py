@@ -1,0 +1,60 @@
+"""`axisgraph ingest`: read, extract and store documents with a progress bar."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+from ..documents import DEFAULT_MAX_CHARS
+from ..ingest import IngestResult, ingest
+from .app import app, console, err_console
+from .common import DEFAULT_DB, ActorsOption, DbOption, load_actor_kb, open_store
+from .summary import print_summary
+
+
+@app.command("ingest")
+def ingest_command(
+    paths: Annotated[list[str], typer.Argument(help="Files, directories, or - for stdin.")],
+    db: DbOption = DEFAULT_DB,
+    actors: ActorsOption = None,
+    n_process: Annotated[int, typer.Option("--n-process", "-j", help="Worker processes for spaCy.")] = 1,
+    batch_size: Annotated[int, typer.Option(help="Documents per database transaction.")] = 20,
+    max_chars: Annotated[int, typer.Option(help="Skip documents longer than this.")] = DEFAULT_MAX_CHARS,
+    summary: Annotated[bool, typer.Option("--summary/--no-summary", help="Show what the store holds after.")] = True,
+) -> None:
+    """Store documents and their assertions; documents already stored are skipped, so reruns resume."""
+    from ..nlp import Extractor
+
+    extractor = Extractor(load_actor_kb(actors))
+    store = open_store(db, must_exist=False)
+    with Progress(SpinnerColumn(), TextColumn("[bold]ingest[/bold]"), BarColumn(), MofNCompleteColumn(),
+                  TextColumn("{task.fields[assertions]} assertions"), TimeElapsedColumn(),
+                  console=err_console, transient=False) as bar:
+        task = bar.add_task("ingest", total=None, assertions=0)
+        counts = {"assertions": 0}
+
+        def step(_doc: object, n: int) -> None:
+            counts["assertions"] += n
+            bar.update(task, advance=1, assertions=counts["assertions"])
+
+        result = ingest(paths, store, extractor, n_process=n_process, batch_size=batch_size,
+                        max_chars=max_chars, progress=step, command="ingest " + " ".join(paths))
+    report_result(result)
+    if summary:
+        print_summary(store)
+    if result.documents_read == 0 and result.report.errors:
+        raise typer.Exit(1)
+
+
+def report_result(result: IngestResult) -> None:
+    """Print counts and every problem of an ingest."""
+    for problem in result.report.problems:
+        err_console.print(f"[{'red' if problem.level == 'error' else 'yellow'}]{problem.level}:[/] {problem}")
+    console.print(
+        f"[bold]{result.documents_stored}[/bold] documents stored with "
+        f"[bold]{result.assertions_stored}[/bold] assertions; "
+        f"{result.already_stored} already stored, {len(result.report.errors)} skipped as unreadable, "
+        f"{len(result.report.warnings)} warnings."
+    )

@@ -1,0 +1,1 @@
+"""Temporal link forecasting: benchmark data, the time-aware evaluator and forecasters."""

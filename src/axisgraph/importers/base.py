@@ -1,0 +1,201 @@
+"""What every importer shares: assertion rows, the import report, and the chunked writer.
+
+A format module turns its files into `Parsed` items, one per input row: the
+assertion rows it yields, or why it was skipped by design, or why it is bad.
+`run_import` writes the rows in chunks, counts everything, and keeps bad rows
+with their file and line so that nothing is dropped silently.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from ..ontology import RELATIONS, tie_quad
+from ..store import Store
+from .actors import ActorResolver, ResolvedActor
+
+CHUNK_ROWS = 5000
+MAX_BAD_KEPT = 1000
+
+
+@dataclass(slots=True)
+class Parsed:
+    """One input row: its assertion rows, or a by-design skip reason, or a bad-row reason."""
+
+    file: str
+    line: int
+    rows: list[dict[str, Any]] = field(default_factory=list)
+    skip: str | None = None
+    bad: str | None = None
+    size: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class BadRow:
+    """A malformed input row: where it is and what is wrong with it."""
+
+    file: str
+    line: int
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.reason}"
+
+
+@dataclass
+class ImportReport:
+    """Counts of one import: rows read, assertions built and stored, skips by reason, bad rows."""
+
+    dataset: str
+    files: list[str] = field(default_factory=list)
+    rows_read: int = 0
+    assertions_built: int = 0
+    assertions_stored: int = 0
+    actors_seen: int = 0
+    skipped: Counter[str] = field(default_factory=Counter)
+    bad_count: int = 0
+    bad_rows: list[BadRow] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def duplicates(self) -> int:
+        """Assertions built but already stored (re-imports add nothing)."""
+        return self.assertions_built - self.assertions_stored
+
+    def add_bad(self, bad: BadRow) -> None:
+        """Count a bad row and keep the first ones for the report."""
+        self.bad_count += 1
+        if len(self.bad_rows) < MAX_BAD_KEPT:
+            self.bad_rows.append(bad)
+
+    def problems(self) -> list[str]:
+        """Bad rows as "file:line: reason" strings (the first ones kept)."""
+        return [str(b) for b in self.bad_rows]
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready summary."""
+        return {"dataset": self.dataset, "files": self.files, "rows_read": self.rows_read,
+                "assertions_built": self.assertions_built, "assertions_stored": self.assertions_stored,
+                "duplicates": self.duplicates, "actors_seen": self.actors_seen,
+                "skipped": dict(self.skipped), "bad_rows": self.bad_count, "problems": self.problems(),
+                "seconds": round(self.seconds, 2)}
+
+
+@dataclass
+class ImportContext:
+    """What a format's parser needs: the actor resolver, the dataset name and the target store."""
+
+    resolver: ActorResolver
+    dataset: str
+    store: Store | None = None
+    options: dict[str, Any] = field(default_factory=dict)
+
+
+def row_key(origin: str, source: str, relation: str, mode: str | None, target: str | None) -> str:
+    """The store key of an imported row, equal to `store.assertion_key` of the record read back."""
+    parts = (origin, 0, 0, source, relation, mode, 0 if target is not None else None, target, origin)
+    return hashlib.sha1(json.dumps(parts, default=str).encode()).hexdigest()
+
+
+def event_row(origin: str, day: date | None, source: ResolvedActor, relation: str, mode: str | None,
+              target: ResolvedActor | None, sentence: str, cameo: str | None = None,
+              confidence: float = 1.0, hedge: str = "asserted", negated: bool = False,
+              source_text: str | None = None, target_text: str | None = None) -> dict[str, Any]:
+    """An assertions-table row for one coded event (no document, no spans)."""
+    src_text = source_text or source.name
+    tgt_text = (target_text or target.name) if target is not None else None
+    return {
+        "key": row_key(origin, source.id, relation, mode, target.id if target is not None else None),
+        "doc_id": None, "doc_date": None, "event_date": day, "date": day,
+        "sentence": sentence, "sentence_start": 0, "sentence_end": len(sentence),
+        "source_id": source.id, "source_text": src_text, "source_start": None, "source_end": None,
+        "relation": relation, "mode": mode,
+        "target_id": target.id if target is not None else None, "target_text": tgt_text,
+        "target_start": None, "target_end": None,
+        "negated": negated, "hedge": hedge, "confidence": confidence,
+        "speaker_id": None, "speaker_text": None, "speaker_start": None, "speaker_end": None,
+        "trigger_text": None, "trigger_start": None, "trigger_end": None,
+        "quad": tie_quad(relation) if relation in RELATIONS else None, "cameo": cameo, "origin": origin,
+    }
+
+
+def parse_date(text: str) -> date:
+    """Parse a date as event datasets write it: 2018-03-01, 20180301, 2018/03/01, 01 March 2018, 2018-03-01T…."""
+    value = text.strip().strip('"')
+    if not value:
+        raise ValueError("empty date")
+    if len(value) == 8 and value.isdigit():
+        return date(int(value[:4]), int(value[4:6]), int(value[6:]))
+    if len(value) >= 10 and value[4] in "-/" and value[:4].isdigit():
+        return date(int(value[:4]), int(value[5:7]), int(value[8:10]))
+    for fmt in ("%d %B %Y", "%d-%B-%Y", "%d %b %Y", "%B %d, %Y", "%m/%d/%Y"):
+        try:
+            return datetime.strptime(value, fmt).date()
+        except ValueError:
+            continue
+    raise ValueError(f"unreadable date {value!r}")
+
+
+def counted_lines(handle: Iterable[str], sizes: list[int]) -> Iterator[str]:
+    """Yield lines while adding their lengths to sizes[0] (progress for readers such as csv)."""
+    for line in handle:
+        sizes[0] += len(line)
+        yield line
+
+
+def run_import(store: Store, items: Iterable[Parsed], report: ImportReport, resolver: ActorResolver,
+               progress: Callable[[int], None] | None = None, chunk_rows: int = CHUNK_ROWS) -> ImportReport:
+    """Write the rows of parsed items in chunks, counting reads, skips, bad rows and new assertions."""
+    started = time.perf_counter()
+    pending: list[dict[str, Any]] = []
+    actor_ids: set[str] = set()
+    for item in items:
+        report.rows_read += 1
+        if item.bad is not None:
+            report.add_bad(BadRow(item.file, item.line, item.bad))
+        elif item.skip is not None:
+            report.skipped[item.skip] += 1
+        else:
+            pending.extend(item.rows)
+            report.assertions_built += len(item.rows)
+        if progress is not None and item.size:
+            progress(item.size)
+        if len(pending) >= chunk_rows:
+            report.assertions_stored += _flush(store, pending, resolver, actor_ids)
+            pending = []
+    report.assertions_stored += _flush(store, pending, resolver, actor_ids)
+    report.actors_seen = len(actor_ids)
+    report.seconds += time.perf_counter() - started
+    return report
+
+
+def _flush(store: Store, rows: list[dict[str, Any]], resolver: ActorResolver, actor_ids: set[str]) -> int:
+    actor_rows = resolver.take_new_rows()
+    actor_ids.update(r["id"] for r in actor_rows)
+    if not rows and not actor_rows:
+        return 0
+    return store.add_assertion_rows(_unique(rows), actor_rows)
+
+
+def _unique(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Drop rows repeating a key within one chunk (the same event listed twice in a file)."""
+    seen: set[str] = set()
+    out = []
+    for row in rows:
+        if row["key"] not in seen:
+            seen.add(row["key"])
+            out.append(row)
+    return out
+
+
+def file_label(path: Path) -> str:
+    """The file part of an origin: the file name."""
+    return path.name

@@ -1,0 +1,188 @@
+"""Mentions: spans of a parsed text resolved to KB actors, or left unresolved with their surface text.
+
+Sources of mentions, in order of trust: KB surface forms (one PhraseMatcher pass per document), a
+person's surname after the first full mention, spaCy named entities (ORG, NORP, GPE, PERSON) that the
+KB lacks, and definite descriptions ("the group", "the Palestinian militant group") resolved to the
+last-named actor that fits their noun and nationality.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from ..kb.matcher import KBMatcher
+from ..kb.model import ActorKB
+from .lexicon import Lexicon
+
+_NER_LABELS = {"ORG", "NORP", "GPE", "PERSON"}
+_DETERMINERS = {"the", "this", "that", "these", "those"}
+_HISTORY = 40
+
+
+@dataclass
+class Mention:
+    """A span of a document naming an actor: character offsets into the document text."""
+
+    start: int
+    end: int
+    text: str
+    actor_id: str | None
+    kind: str | None
+    sentence_start: int
+    sentence_end: int
+    tok_start: int = -1
+    tok_end: int = -1
+    origin: str = "kb"  # kb, surname, ner, description
+    form: str | None = None  # the KB form matched: name, alias, adjective, capital
+    name: str | None = None
+
+    @property
+    def key(self) -> str:
+        """What identifies the actor: its KB id, else its lowercased text."""
+        return self.actor_id or self.text.lower()
+
+
+@dataclass
+class Discourse:
+    """What earlier text of the same document tells later text: actors named, surnames, speakers."""
+
+    history: list[tuple[str, str | None]] = field(default_factory=list)  # (actor id, kind)
+    surnames: dict[str, Mention] = field(default_factory=dict)
+    last_person: Mention | None = None
+    last_speaker: Mention | None = None
+
+
+def _new(doc: Doc, start: int, end: int, offset: int, actor_id: str | None, kind: str | None,
+         origin: str, form: str | None = None, name: str | None = None) -> Mention:
+    """A mention over tokens [start, end) of a parsed chunk whose text begins at `offset`."""
+    span = doc[start:end]
+    sent = doc[start].sent
+    return Mention(
+        start=span.start_char + offset, end=span.end_char + offset, text=span.text, actor_id=actor_id,
+        kind=kind, sentence_start=sent.start_char + offset, sentence_end=sent.end_char + offset,
+        tok_start=start, tok_end=end, origin=origin, form=form, name=name,
+    )
+
+
+def find_mentions(doc: Doc, matcher: KBMatcher, kb: ActorKB, lex: Lexicon, state: Discourse,
+                  offset: int = 0) -> list[Mention]:
+    """All mentions of a parsed chunk in text order; updates the discourse state."""
+    taken = [False] * len(doc)
+    mentions: list[Mention] = []
+    for match in matcher(doc):
+        actor = kb.get(match.actor_id)
+        mentions.append(_new(doc, match.start, match.end, offset, match.actor_id,
+                             actor.kind if actor else None, "kb", match.form, actor.name if actor else None))
+        for i in range(match.start, match.end):
+            taken[i] = True
+    for ent in doc.ents:
+        if ent.label_ not in _NER_LABELS:
+            continue
+        start, end = _trim(ent)
+        if start >= end or any(taken[start:end]):
+            continue
+        mentions.append(_new(doc, start, end, offset, None, "person" if ent.label_ == "PERSON" else None,
+                             "ner", ent.label_.lower()))
+        for i in range(start, end):
+            taken[i] = True
+    mentions.sort(key=lambda m: m.tok_start)
+    mentions = _resolve_surnames(doc, mentions, taken, state, offset)
+    mentions = _add_descriptions(doc, mentions, kb, lex, state, offset)
+    return mentions
+
+
+def _trim(ent: Span) -> tuple[int, int]:
+    """Token bounds of an entity without a leading determiner or a trailing possessive."""
+    start, end = ent.start, ent.end
+    doc = ent.doc
+    while start < end and doc[start].lower_ in ("the", "a", "an"):
+        start += 1
+    while end > start and doc[end - 1].lower_ in ("'s", "'", "’s", "’"):
+        end -= 1
+    return start, end
+
+
+def _resolve_surnames(doc: Doc, mentions: list[Mention], taken: list[bool], state: Discourse,
+                      offset: int) -> list[Mention]:
+    """Link a lone surname to the person named in full earlier; register full names' surnames."""
+    out: list[Mention] = []
+    by_start = {m.tok_start: m for m in mentions}
+    for i in range(len(doc)):
+        m = by_start.get(i)
+        if m is None:
+            token = doc[i]
+            known = state.surnames.get(token.text) if not taken[i] and token.pos_ == "PROPN" else None
+            if known is not None and token.text[:1].isupper():
+                out.append(_new(doc, i, i + 1, offset, known.actor_id, "person", "surname", "surname",
+                                known.name or known.text))
+            continue
+        if m.kind == "person":
+            if m.tok_end - m.tok_start == 1 and m.actor_id is None and m.text in state.surnames:
+                known = state.surnames[m.text]
+                m.actor_id, m.name, m.origin = known.actor_id, known.name or known.text, "surname"
+            elif m.tok_end - m.tok_start > 1:
+                state.surnames[doc[m.tok_end - 1].text] = m
+            state.last_person = m
+        out.append(m)
+    return out
+
+
+def _add_descriptions(doc: Doc, mentions: list[Mention], kb: ActorKB, lex: Lexicon, state: Discourse,
+                      offset: int) -> list[Mention]:
+    """Resolve definite descriptions to the last-named fitting actor; keep the history up to date."""
+    nouns = lex.description_nouns()
+    by_token: dict[int, Mention] = {}
+    for m in mentions:
+        for i in range(m.tok_start, m.tok_end):
+            by_token[i] = m
+    chunks = [c for c in doc.noun_chunks
+              if c[0].lower_ in _DETERMINERS and c.root.lemma_.lower() in nouns]
+    out: list[Mention] = []
+    chunk_at = {c.start: c for c in chunks}
+    i = 0
+    ordered = {m.tok_start: m for m in mentions}
+    while i < len(doc):
+        chunk = chunk_at.get(i)
+        if chunk is not None:
+            inside = {id(by_token[t]): by_token[t] for t in range(chunk.start, chunk.end) if t in by_token}
+            adjectives = [m for m in inside.values() if m.form in ("adjective", "norp")]
+            if len(adjectives) == len(inside):
+                actor_id = _fit(chunk, adjectives, kb, lex, state)
+                if actor_id is not None:
+                    actor = kb.get(actor_id)
+                    m = _new(doc, chunk.start, chunk.end, offset, actor_id, actor.kind if actor else None,
+                             "description", "description", actor.name if actor else None)
+                    out.append(m)
+                    state.history.append((actor_id, m.kind))
+                    i = chunk.end
+                    continue
+        m = ordered.get(i)
+        if m is not None:
+            out.append(m)
+            if m.actor_id and m.form != "adjective":
+                state.history.append((m.actor_id, m.kind))
+            i = m.tok_end
+            continue
+        i += 1
+    if len(state.history) > _HISTORY:
+        del state.history[:-_HISTORY]
+    return out
+
+
+def _fit(chunk: Span, adjectives: list[Mention], kb: ActorKB, lex: Lexicon, state: Discourse) -> str | None:
+    """The most recent actor whose kind or description fits the chunk's noun and nationality."""
+    noun = chunk.root.lemma_.lower()
+    required = {kb.state_of(m.actor_id) or m.actor_id for m in adjectives if m.actor_id}
+    for actor_id, kind in reversed(state.history):
+        actor = kb.get(actor_id)
+        if actor is None or kind == "person":
+            continue
+        if required and (kb.state_of(actor_id) or actor_id) not in required and actor_id not in required:
+            if not (actor.country and any(r and r.upper() == actor.country for r in required)):
+                continue
+        described = any(d.lower().split()[-1].rstrip("s") == noun.rstrip("s") for d in actor.description)
+        if described or noun in lex.descriptions.get(kind or "", ()):
+            return actor_id
+    return None

@@ -1,0 +1,440 @@
+"""The queries behind every web view: graph view, search, actor page, evidence, timelines.
+
+Both the JSON API and the page call these functions, so a notebook using the
+API sees exactly what the page shows. Aggregation happens in SQL and the
+aggregated ties of a filter set are cached per store version, so moving the
+node limit or opening an actor does not re-scan the assertions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+import pandas as pd
+from sqlalchemy import Integer, and_, cast, func, or_, select
+
+from ..ontology import RELATIONS, tie_quad
+from ..store import Store, actors, assertions, documents
+from . import features
+from .models import (
+    ActorDetail,
+    ActorHit,
+    Counterpart,
+    DocumentInfo,
+    Edge,
+    Evidence,
+    EvidenceItem,
+    GraphView,
+    Node,
+    StoreInfo,
+    Tie,
+    Timeline,
+    TimelinePoint,
+    ViewFilters,
+)
+
+SPONSORSHIP = ("BACKS", "AID")
+COMMAND = ("COMMANDS", "LEADS", "MEMBER_OF")
+SUPPORT_RELATIONS = ("BACKS", "COMMANDS", "AID")
+FREQS = {"W": "W-MON", "M": "MS", "Q": "QS", "Y": "YS"}
+
+
+def edge_family(relation: str) -> str:
+    """The drawing family of a relation: sponsorship, command, cooperation or hostility."""
+    if relation in SPONSORSHIP:
+        return "sponsorship"
+    if relation in COMMAND:
+        return "command"
+    return "cooperation" if RELATIONS[relation].sign > 0 else "hostility"
+
+
+FAMILY_SIGN = {"sponsorship": 1, "command": 1, "cooperation": 1, "hostility": -1}
+FAMILY_OF = {name: edge_family(name) for name in RELATIONS}
+
+
+class NotFound(LookupError):
+    """An actor, document or dyad the store does not hold."""
+
+
+class Unavailable(RuntimeError):
+    """A feature whose optional module is not installed in this build."""
+
+
+@dataclass
+class _Aggregate:
+    """The filtered ties of one filter set, grouped by (source, target, family)."""
+
+    edges: pd.DataFrame
+    activity: pd.Series
+
+
+class Explorer:
+    """Read-side queries over a store, with a small cache of aggregated ties."""
+
+    def __init__(self, store: Store, cache_size: int = 16) -> None:
+        self.store = store
+        self._cache: OrderedDict[tuple[Any, str], _Aggregate] = OrderedDict()
+        self._cache_size = cache_size
+        self._lock = threading.Lock()
+        self._names: tuple[Any, dict[str, dict[str, Any]]] | None = None
+
+    # -- store state ---------------------------------------------------------------------------
+
+    def version(self) -> tuple[Any, ...]:
+        """Changes whenever assertions or actors are added (cache key)."""
+        with self.store.engine.connect() as conn:
+            a = conn.execute(select(func.max(assertions.c.id), func.count()).select_from(assertions)).one()
+            n = conn.execute(select(func.count()).select_from(actors)).scalar_one()
+        return (a[0], a[1], n)
+
+    def names(self) -> dict[str, dict[str, Any]]:
+        """Stored actors by id (cached per store version)."""
+        version = self.version()
+        if self._names is None or self._names[0] != version:
+            self._names = (version, self.store.actor_names())
+        return self._names[1]
+
+    def info(self) -> StoreInfo:
+        """Counts and date range of the store, and which optional features are present."""
+        s = self.store.summary()
+        return StoreInfo(documents=s.documents, assertions=s.assertions, actors=s.actors,
+                         first_date=s.first_date, last_date=s.last_date, by_relation=s.by_relation,
+                         by_origin=s.by_origin, features=features.available())
+
+    # -- graph view ----------------------------------------------------------------------------
+
+    def _conditions(self, f: ViewFilters) -> list[Any]:
+        a = assertions.c
+        conds: list[Any] = [a.source_id.is_not(None), a.target_id.is_not(None), a.source_id != a.target_id]
+        if f.since:
+            conds.append(a.date >= f.since)
+        if f.until:
+            conds.append(a.date <= f.until)
+        wanted = set(f.relations or RELATIONS)
+        if f.quads:
+            wanted &= {name for name in RELATIONS if tie_quad(name) in f.quads}
+        if wanted != set(RELATIONS):
+            conds.append(a.relation.in_(sorted(wanted)))
+        if f.hedges:
+            conds.append(a.hedge.in_(f.hedges))
+        if f.min_confidence > 0:
+            conds.append(a.confidence >= f.min_confidence)
+        if not f.include_negated:
+            conds.append(a.negated.is_(False))
+        return conds
+
+    def _aggregate(self, f: ViewFilters) -> _Aggregate:
+        key = (self.version(), f.cache_key())
+        with self._lock:
+            if key in self._cache:
+                self._cache.move_to_end(key)
+                return self._cache[key]
+        a = assertions.c
+        query = (select(a.source_id, a.target_id, a.relation, func.count().label("count"),
+                        func.sum(a.confidence).label("weight"), func.sum(cast(a.negated, Integer)).label("negated"),
+                        func.min(a.date).label("first_seen"), func.max(a.date).label("last_seen"))
+                 .where(and_(*self._conditions(f)))
+                 .group_by(a.source_id, a.target_id, a.relation))
+        with self.store.engine.connect() as conn:
+            rows = pd.DataFrame(conn.execute(query).all(),
+                                columns=["source", "target", "relation", "count", "weight", "negated",
+                                         "first_seen", "last_seen"])
+        agg = _group_families(rows, self.names(), f.kinds)
+        with self._lock:
+            self._cache[key] = agg
+            while len(self._cache) > self._cache_size:
+                self._cache.popitem(last=False)
+        return agg
+
+    def view(self, f: ViewFilters) -> GraphView:
+        """The top-N actors by activity under the filters, with the ties among them."""
+        agg = self._aggregate(f)
+        edges, activity = agg.edges, agg.activity
+        if f.focus:
+            if f.focus not in activity.index:
+                raise NotFound(f"actor {f.focus!r} has no ties under these filters")
+            mask = (edges["source"] == f.focus) | (edges["target"] == f.focus)
+            around = set(edges.loc[mask, "source"]) | set(edges.loc[mask, "target"])
+            activity = activity[activity.index.isin(around)]
+        chosen = list(activity.head(f.limit).index)
+        if f.focus and f.focus not in chosen:
+            chosen = [f.focus, *chosen[:-1]]
+        keep = set(chosen)
+        shown = edges[edges["source"].isin(keep) & edges["target"].isin(keep)]
+        shown = shown.head(max(300, 8 * f.limit))
+        degree = pd.concat([shown["source"], shown["target"]]).value_counts()
+        names = self.names()
+        nodes = [Node(id=i, name=names.get(i, {}).get("name") or i, kind=names.get(i, {}).get("kind"),
+                      activity=int(activity[i]), degree=int(degree.get(i, 0))) for i in chosen]
+        edge_models = [_edge(row) for row in shown.itertuples(index=False)]
+        blocs = features.blocs([n.id for n in nodes], [(e.source, e.target, e.sign * e.weight) for e in edge_models])
+        if blocs is not None:
+            for node in nodes:
+                node.bloc = blocs.get(node.id)
+        return GraphView(filters=f, nodes=nodes, edges=edge_models, total_nodes=int(len(agg.activity)),
+                         total_edges=int(len(edges)), blocs_available=blocs is not None)
+
+    # -- search --------------------------------------------------------------------------------
+
+    def search(self, q: str, limit: int = 20) -> list[ActorHit]:
+        """Actors whose name or alias contains `q`, exact and prefix matches first, then by activity."""
+        needle = " ".join(q.split()).lower()
+        if not needle:
+            return []
+        names = self.names()
+        hits: dict[str, str] = {}
+        with self.store.engine.connect() as conn:
+            pattern = "%" + needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            for actor_id, name in conn.execute(
+                    select(actors.c.id, actors.c.name).where(
+                        or_(func.lower(actors.c.name).like(pattern, escape="\\"),
+                            func.lower(actors.c.id).like(pattern, escape="\\"))).limit(2000)):
+                hits[actor_id] = name
+        for actor_id, alias in features.alias_matches(needle):
+            if actor_id in names and actor_id not in hits:
+                hits[actor_id] = alias
+        counts = self._activity_all()
+        rows = [ActorHit(id=i, name=names.get(i, {}).get("name") or i, kind=names.get(i, {}).get("kind"),
+                         country=names.get(i, {}).get("country"), matched=m, activity=int(counts.get(i, 0)))
+                for i, m in hits.items()]
+
+        def rank(hit: ActorHit) -> tuple[int, int, str]:
+            text = hit.matched.lower()
+            closeness = 0 if text == needle or hit.id == needle else 1 if text.startswith(needle) else 2
+            return (closeness, -hit.activity, hit.name.lower())
+
+        return sorted(rows, key=rank)[:limit]
+
+    def _activity_all(self) -> pd.Series:
+        return self._aggregate(ViewFilters(include_negated=True)).activity
+
+    # -- actor page ----------------------------------------------------------------------------
+
+    def actor(self, actor_id: str, since: dt.date | None = None, until: dt.date | None = None,
+              include_negated: bool = False, freq: str = "M") -> ActorDetail:
+        """The actor page: identity, counts, ties, patrons and clients, bloc, timeline, documents."""
+        names = self.names()
+        info = names.get(actor_id)
+        counts = self._counts(actor_id, since, until, include_negated)
+        if info is None and counts == (0, 0) and not self._mentioned(actor_id):
+            raise NotFound(f"no actor {actor_id!r} in this store")
+        info = info or {"name": actor_id, "kind": None, "country": None}
+        ties = self.store.ties(actor_id, since, until, include_negated=include_negated)
+        patrons, clients = _patrons_clients(ties, actor_id, names)
+        dependency = features.dependency(self, actor_id, since, until)
+        if dependency is None and patrons:
+            total = sum(p.weight for p in patrons)
+            dependency = (round(patrons[0].weight / total, 3), patrons[0].id) if total else None
+        bloc, members = self._bloc_of(actor_id, since, until)
+        return ActorDetail(
+            id=actor_id, name=info.get("name") or actor_id, kind=info.get("kind"), country=info.get("country"),
+            aliases=features.aliases(actor_id), activity=sum(counts), as_source=counts[0], as_target=counts[1],
+            bloc=bloc, bloc_members=members,
+            dependency_index=dependency[0] if dependency else None, main_patron=dependency[1] if dependency else None,
+            patrons=patrons, clients=clients, ties=[_tie(r) for r in ties.head(100).to_dict("records")],
+            documents=self.documents_of(actor_id, since, until),
+            timeline=self.timeline(actor_id, since=since, until=until, freq=freq),
+        )
+
+    def _mentioned(self, actor_id: str) -> bool:
+        a = assertions.c
+        with self.store.engine.connect() as conn:
+            return conn.execute(select(a.id).where(or_(a.source_id == actor_id, a.target_id == actor_id)
+                                                   ).limit(1)).first() is not None
+
+    def _counts(self, actor_id: str, since: dt.date | None, until: dt.date | None,
+                include_negated: bool) -> tuple[int, int]:
+        a = assertions.c
+        out = []
+        with self.store.engine.connect() as conn:
+            for column in (a.source_id, a.target_id):
+                conds = [column == actor_id, *_window(since, until)]
+                if not include_negated:
+                    conds.append(a.negated.is_(False))
+                out.append(conn.execute(select(func.count()).where(and_(*conds))).scalar_one())
+        return out[0], out[1]
+
+    def _bloc_of(self, actor_id: str, since: dt.date | None, until: dt.date | None) -> tuple[int | None, list[str]]:
+        view = self.view(ViewFilters(since=since, until=until, limit=150))
+        bloc = next((n.bloc for n in view.nodes if n.id == actor_id), None)
+        if bloc is None:
+            return None, []
+        return bloc, [n.id for n in view.nodes if n.bloc == bloc and n.id != actor_id]
+
+    def documents_of(self, actor_id: str, since: dt.date | None = None, until: dt.date | None = None,
+                     limit: int = 50) -> list[DocumentInfo]:
+        """The stored documents whose assertions name the actor, newest first."""
+        a, d = assertions.c, documents.c
+        conds = [or_(a.source_id == actor_id, a.target_id == actor_id), a.doc_id.is_not(None),
+                 *_window(since, until)]
+        query = (select(d.id, d.title, d.date, d.url, d.source, func.count().label("n"))
+                 .select_from(assertions.join(documents, a.doc_id == d.id))
+                 .where(and_(*conds)).group_by(d.id, d.title, d.date, d.url, d.source)
+                 .order_by(d.date.desc(), d.id).limit(limit))
+        with self.store.engine.connect() as conn:
+            return [DocumentInfo(id=r.id, title=r.title, date=r.date, url=r.url, source=r.source, assertions=r.n)
+                    for r in conn.execute(query)]
+
+    def document(self, doc_id: str) -> dict[str, Any]:
+        """A stored document with its text and the number of its assertions."""
+        doc = self.store.document(doc_id)
+        if doc is None:
+            raise NotFound(f"no document {doc_id!r} in this store")
+        with self.store.engine.connect() as conn:
+            n = conn.execute(select(func.count()).where(assertions.c.doc_id == doc_id)).scalar_one()
+        return {"id": doc.id, "title": doc.title, "date": doc.date, "url": doc.url, "source": doc.source,
+                "text": doc.text, "assertions": n}
+
+    # -- timelines -----------------------------------------------------------------------------
+
+    def timeline(self, actor_id: str, with_actor: str | None = None, since: dt.date | None = None,
+                 until: dt.date | None = None, freq: str = "M") -> Timeline:
+        """Counts of cooperative and hostile assertions naming an actor, per period."""
+        if freq not in FREQS:
+            raise ValueError(f"freq must be one of {sorted(FREQS)}")
+        a = assertions.c
+        if with_actor:
+            pair = or_(and_(a.source_id == actor_id, a.target_id == with_actor),
+                       and_(a.source_id == with_actor, a.target_id == actor_id))
+        else:
+            pair = or_(a.source_id == actor_id, a.target_id == actor_id)
+        query = select(a.date, a.relation).where(and_(pair, a.negated.is_(False), a.date.is_not(None),
+                                                      *_window(since, until)))
+        with self.store.engine.connect() as conn:
+            frame = pd.DataFrame(conn.execute(query).all(), columns=["date", "relation"])
+        names = self.names()
+        return Timeline(actor=actor_id, name=names.get(actor_id, {}).get("name") or actor_id, with_actor=with_actor,
+                        freq=freq, points=_periods(frame, freq))
+
+    # -- evidence ------------------------------------------------------------------------------
+
+    def evidence(self, source: str, target: str, relations: list[str] | None = None,
+                 f: ViewFilters | None = None, both_directions: bool = False, offset: int = 0,
+                 limit: int = 50) -> Evidence:
+        """Every assertion behind an edge (source -> target, optionally both ways) under the filters."""
+        f = f or ViewFilters(include_negated=True)
+        wanted = set(relations or ())
+        records = self.store.evidence(source, target, f.since, f.until, both_directions=both_directions)
+        kept = [r for r in records
+                if (not wanted or r.relation in wanted)
+                and (f.include_negated or not r.negated)
+                and (not f.hedges or r.hedge in f.hedges)
+                and r.confidence >= f.min_confidence]
+        page = kept[offset:offset + limit]
+        docs = self._document_infos({r.doc_id for r in page if r.origin == "text"})
+        items = [EvidenceItem(**r.model_dump(), document=docs.get(r.doc_id)) for r in page]
+        return Evidence(source=source, target=target, relations=sorted(wanted), total=len(kept), items=items)
+
+    def _document_infos(self, ids: set[str]) -> dict[str, DocumentInfo]:
+        if not ids:
+            return {}
+        d = documents.c
+        with self.store.engine.connect() as conn:
+            rows = conn.execute(select(d.id, d.title, d.date, d.url, d.source, d.n_assertions)
+                                .where(d.id.in_(sorted(ids))))
+            return {r.id: DocumentInfo(id=r.id, title=r.title, date=r.date, url=r.url, source=r.source,
+                                       assertions=r.n_assertions or 0) for r in rows}
+
+    @cached_property
+    def relations(self) -> list[str]:
+        """Relation names in ontology order."""
+        return list(RELATIONS)
+
+
+def _window(since: dt.date | None, until: dt.date | None) -> list[Any]:
+    conds = []
+    if since:
+        conds.append(assertions.c.date >= since)
+    if until:
+        conds.append(assertions.c.date <= until)
+    return conds
+
+
+def _group_families(rows: pd.DataFrame, names: dict[str, dict[str, Any]], kinds: list[str]) -> _Aggregate:
+    """Group per-relation ties into drawing edges and rank actors by activity."""
+    if kinds:
+        allowed = {i for i, v in names.items() if v.get("kind") in kinds}
+        rows = rows[rows["source"].isin(allowed) & rows["target"].isin(allowed)]
+    if rows.empty:
+        empty = pd.DataFrame(columns=["source", "target", "family", "count", "weight", "negated", "first_seen",
+                                      "last_seen", "relations"])
+        return _Aggregate(empty, pd.Series(dtype="int64"))
+    rows = rows.assign(family=rows["relation"].map(FAMILY_OF), weight=rows["weight"].astype(float))
+    keys = ["source", "target", "family"]
+    grouped = rows.groupby(keys, sort=False).agg(
+        count=("count", "sum"), weight=("weight", "sum"), negated=("negated", "sum"),
+        first_seen=("first_seen", "min"), last_seen=("last_seen", "max")).reset_index()
+    rel = rows.groupby(keys, sort=False)[["relation", "count"]].apply(
+        lambda g: dict(zip(g["relation"], g["count"].astype(int), strict=True)))
+    grouped = grouped.join(rel.rename("relations"), on=keys)
+    grouped = grouped.sort_values(["count", "weight"], ascending=False, ignore_index=True)
+    activity = (pd.concat([grouped[["source", "count"]].rename(columns={"source": "actor"}),
+                           grouped[["target", "count"]].rename(columns={"target": "actor"})])
+                .groupby("actor")["count"].sum())
+    activity = activity.sort_index().sort_values(ascending=False, kind="stable")
+    return _Aggregate(grouped, activity)
+
+
+def _edge(row: Any) -> Edge:
+    return Edge(id=f"{row.source}|{row.target}|{row.family}", source=row.source, target=row.target,
+                family=row.family, sign=FAMILY_SIGN[row.family], count=int(row.count),
+                weight=round(float(row.weight), 3), negated=int(row.negated or 0), relations=dict(row.relations),
+                first_seen=_as_date(row.first_seen), last_seen=_as_date(row.last_seen))
+
+
+def _as_date(value: Any) -> dt.date | None:
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value)[:10])
+
+
+def _tie(row: dict[str, Any]) -> Tie:
+    return Tie(source_id=row["source_id"], source_name=row["source_name"], relation=row["relation"],
+               mode=row["mode"], target_id=row["target_id"], target_name=row["target_name"], count=int(row["count"]),
+               weight=float(row["weight"]), documents=int(row["documents"]),
+               first_seen=_as_date(row["first_seen"]), last_seen=_as_date(row["last_seen"]))
+
+
+def _patrons_clients(ties: pd.DataFrame, actor_id: str, names: dict[str, dict[str, Any]]
+                     ) -> tuple[list[Counterpart], list[Counterpart]]:
+    """Who sponsors or commands the actor (patrons) and whom it sponsors or commands (clients)."""
+    support = ties[ties["relation"].isin(SUPPORT_RELATIONS)]
+
+    def collect(frame: pd.DataFrame, column: str) -> list[Counterpart]:
+        out = []
+        for other, group in frame.groupby(column):
+            if not other or other == actor_id:
+                continue
+            rels = group.groupby("relation")["count"].sum().astype(int).to_dict()
+            out.append(Counterpart(id=other, name=names.get(other, {}).get("name") or other,
+                                   weight=round(float(group["weight"].sum()), 3), relations=rels))
+        return sorted(out, key=lambda c: (-c.weight, c.id))
+
+    return (collect(support[support["target_id"] == actor_id], "source_id"),
+            collect(support[support["source_id"] == actor_id], "target_id"))
+
+
+def _periods(frame: pd.DataFrame, freq: str) -> list[TimelinePoint]:
+    """Per-period cooperation, conflict and mean Goldstein value."""
+    if frame.empty:
+        return []
+    frame = frame.assign(date=pd.to_datetime(frame["date"]),
+                         sign=frame["relation"].map(lambda r: RELATIONS[r].sign),
+                         goldstein=frame["relation"].map(lambda r: RELATIONS[r].goldstein))
+    frame = frame.set_index("date").sort_index()
+    grouped = frame.resample(FREQS[freq])
+    coop = grouped["sign"].apply(lambda s: int((s > 0).sum()))
+    conflict = grouped["sign"].apply(lambda s: int((s < 0).sum()))
+    gold = grouped["goldstein"].mean()
+    return [TimelinePoint(period=p.date(), cooperation=int(coop[p]), conflict=int(conflict[p]),
+                          goldstein=round(float(gold[p]), 2) if pd.notna(gold[p]) else 0.0)
+            for p in coop.index]
