@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from datetime import date
 
 from axisgraph.ontology import quad_of, relation_to_cameo
@@ -57,3 +58,24 @@ def sample_batch() -> list[tuple[Document, list[Assertion]]]:
             make(d2, "Iran arms Hezbollah.", "irn", "Iran", "AID", "hezbollah", "Hezbollah", "arms", mode="military"),
         ]),
     ]
+
+
+class FundsExtractor:
+    """Finds "Iran funds Hamas." sentences; enough to exercise the ingest machinery."""
+
+    def __init__(self, kb, fail_after: int | None = None) -> None:
+        self.kb = kb
+        self.fail_after = fail_after
+        self.seen: list[str] = []
+
+    def extract_many(self, documents: Iterable[Document], n_process: int = 1
+                     ) -> Iterator[tuple[Document, list[Assertion]]]:
+        for doc in documents:
+            if self.fail_after is not None and len(self.seen) >= self.fail_after:
+                raise KeyboardInterrupt
+            self.seen.append(doc.id)
+            found = []
+            if "Iran funds Hamas." in doc.text:
+                found.append(make(doc, "Iran funds Hamas.", "irn", "Iran", "AID", "hamas", "Hamas", "funds",
+                                  mode="economic"))
+            yield doc, found

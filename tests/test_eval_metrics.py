@@ -53,3 +53,10 @@ def test_sentence_around_keeps_abbreviations_inside():
     text = "Talks ended. U.S. forces struck ISIS near Raqqa. Nothing else."
     start = text.index("forces")
     assert sentence_around(text, start, start + 6) == "U.S. forces struck ISIS near Raqqa."
+
+
+def test_sentence_around_splits_after_wikipedia_citations():
+    text = "He was appointed in 2007.[3] Qanbar was a compromise choice."
+    start = text.index("Qanbar")
+    assert sentence_around(text, start, start + 6) == "Qanbar was a compromise choice."
+    assert sentence_around(text, 0, 2) == "He was appointed in 2007.[3]"

@@ -57,11 +57,11 @@ def test_pair_prediction_beats_higher_confidence_other_pair(records):
 def test_code_match_through_kb_and_source_fallback(records):
     kb = load_kb()
     text = records[1].text
-    # "the Iranian government" style actor: matched by its country code, not by text overlap.
-    by_code = _assertion("R2", text, "REQUEST", "Tehran urged", "irn.gov", "prisoners", None, 0.5)
+    # Spans away from the gold text: matched by the KB actor's country code only.
+    by_code = _assertion("R2", text, "REQUEST", "urged", "irn.gov", "prisoners", None, 0.5)
     chosen, how = choose_prediction(records[1], [by_code], kb)
     assert how == "source" and chosen is by_code
-    by_code_pair = _assertion("R2", text, "ACCUSE", "Tehran", "irn", "the prisoners", "irq.gov", 0.4)
+    by_code_pair = _assertion("R2", text, "ACCUSE", "release", "irn", "the prisoners", "irq.gov", 0.4)
     chosen, how = choose_prediction(records[1], [by_code, by_code_pair], kb)
     assert how == "pair" and chosen.relation == "ACCUSE"
 

@@ -145,3 +145,34 @@ def test_real_re3d_files_parse(shared_data):
     doc = {d.id: d for d in corpus.documents}
     sample = scored[0]
     assert doc[sample.doc_id].text[slice(*sample.source)] == sample.source_text
+
+
+class _FakeExtractor:
+    """Stands in for the extractor: fixed assertions and mentions per document."""
+
+    def extract_many(self, docs, n_process=1):
+        for doc in docs:
+            yield doc, list(PREDICTIONS)
+
+    def mentions(self, doc):
+        return [_Mention(*_span("Iran"), "irn")]
+
+
+def test_runner_and_cli_json(corpus, tmp_path, monkeypatch):
+    from typer.testing import CliRunner
+
+    import axisgraph.evaluation.re3d as re3d_module
+    from axisgraph.cli import app
+
+    real = re3d_module.evaluate_re3d
+    result = real(tmp_path, extractor=_FakeExtractor())
+    assert result.typed.tp_gold == 2 and result.coverage["all"].correct == 1
+    monkeypatch.setattr(re3d_module, "evaluate_re3d",
+                        lambda path, **kw: real(path, extractor=_FakeExtractor(), sources=kw.get("sources")))
+    out = CliRunner().invoke(app, ["eval", "re3d", str(tmp_path), "--json", "--sources", "Wire"])
+    assert out.exit_code == 0, out.output
+    data = json.loads(out.output)
+    assert data["micro_typed"]["f1"] == pytest.approx(2 / 3, abs=1e-4)
+    assert "errors" not in data
+    out = CliRunner().invoke(app, ["eval", "re3d", str(tmp_path), "--errors"])
+    assert out.exit_code == 0 and "Worst errors" in out.output and "micro (untyped)" in out.output

@@ -2,42 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-
 import pytest
 
 from axisgraph.ingest import ingest
 from axisgraph.kb import load_kb
-from axisgraph.records import Assertion, Document
 from axisgraph.store import Store
-from storekit import make
+from storekit import FundsExtractor
 
 KB_TEXT = """kb: axisgraph-actors
 actors:
   - {id: irn, name: Iran, kind: state}
   - {id: hamas, name: Hamas, kind: armed_group}
 """
-
-
-class FundsExtractor:
-    """Finds "Iran funds Hamas." sentences; enough to exercise the ingest machinery."""
-
-    def __init__(self, kb, fail_after: int | None = None) -> None:
-        self.kb = kb
-        self.fail_after = fail_after
-        self.seen: list[str] = []
-
-    def extract_many(self, documents: Iterable[Document], n_process: int = 1
-                     ) -> Iterator[tuple[Document, list[Assertion]]]:
-        for doc in documents:
-            if self.fail_after is not None and len(self.seen) >= self.fail_after:
-                raise KeyboardInterrupt
-            self.seen.append(doc.id)
-            found = []
-            if "Iran funds Hamas." in doc.text:
-                found.append(make(doc, "Iran funds Hamas.", "irn", "Iran", "AID", "hamas", "Hamas", "funds",
-                                  mode="economic"))
-            yield doc, found
 
 
 @pytest.fixture
@@ -51,10 +27,10 @@ def corpus(tmp_path):
     return folder
 
 
-def test_ingest_stores_and_counts(tmp_path, corpus):
+def test_ingest_stores_and_counts(tmp_path, store_url, corpus):
     (tmp_path / "kb.yaml").write_text(KB_TEXT)
     kb = load_kb([tmp_path / "kb.yaml"], include_bundled=False)
-    store = Store(tmp_path / "s.db")
+    store = Store(store_url)
     result = ingest([corpus], store, FundsExtractor(kb), batch_size=3)
     assert (result.documents_stored, result.assertions_stored, result.already_stored) == (7, 7, 1)
     assert [p.message for p in result.report.errors] == ["empty document (no text)"]
@@ -64,10 +40,10 @@ def test_ingest_stores_and_counts(tmp_path, corpus):
     assert store.summary().assertions == 7
 
 
-def test_interrupted_ingest_resumes_without_duplicates(tmp_path, corpus):
+def test_interrupted_ingest_resumes_without_duplicates(tmp_path, store_url, corpus):
     (tmp_path / "kb.yaml").write_text(KB_TEXT)
     kb = load_kb([tmp_path / "kb.yaml"], include_bundled=False)
-    store = Store(tmp_path / "s.db")
+    store = Store(store_url)
     with pytest.raises(KeyboardInterrupt):
         ingest([corpus], store, FundsExtractor(kb, fail_after=4), batch_size=2)
     partial = store.summary()

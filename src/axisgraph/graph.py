@@ -30,6 +30,7 @@ import numpy as np
 import pandas as pd
 
 from .ontology import HEDGE_WEIGHT, RELATIONS, tie_quad
+from .records import Assertion
 
 SIGN: dict[str, int] = {name: r.sign for name, r in RELATIONS.items()}
 QUAD: dict[str, int] = {name: tie_quad(name) for name in RELATIONS}
@@ -59,6 +60,43 @@ def parse_duration(text: str | float | int) -> float:
     if days <= 0:
         raise ValueError(f"duration must be positive: {text!r}")
     return days
+
+
+FRAME_COLUMNS = ["date", "doc_id", "sentence", "source_id", "source_name", "source_kind", "relation", "mode",
+                 "target_id", "target_name", "target_kind", "negated", "hedge", "confidence", "quad", "origin"]
+
+
+def assertions_to_frame(records: Iterable[Assertion | dict]) -> pd.DataFrame:
+    """An assertions frame (the columns of `Store.assertions_frame` that analysis uses) from records.
+
+    Accepts `Assertion` records or flat dicts with the frame's column names; lets analysis run on
+    extractor output or hand-made data without a store.
+    """
+    rows = []
+    for record in records:
+        if isinstance(record, Assertion):
+            src, tgt = record.source, record.target
+            rows.append({
+                "date": record.event_date or record.doc_date, "doc_id": record.doc_id, "sentence": record.sentence,
+                "source_id": src.id, "source_name": src.name or src.text, "source_kind": src.kind,
+                "relation": record.relation, "mode": record.mode, "target_id": tgt.id if tgt else None,
+                "target_name": (tgt.name or tgt.text) if tgt else None, "target_kind": tgt.kind if tgt else None,
+                "negated": record.negated, "hedge": record.hedge, "confidence": record.confidence,
+                "quad": record.quad, "origin": record.origin})
+        else:
+            row = {c: record.get(c) for c in FRAME_COLUMNS}
+            row["source_name"] = row["source_name"] or row["source_id"]
+            row["target_name"] = row["target_name"] or row["target_id"]
+            row["negated"] = bool(row["negated"])
+            row["hedge"] = row["hedge"] or "asserted"
+            row["confidence"] = 1.0 if row["confidence"] is None else row["confidence"]
+            row["origin"] = row["origin"] or "text"
+            rows.append(row)
+    frame = pd.DataFrame(rows, columns=FRAME_COLUMNS)
+    frame["date"] = pd.to_datetime(frame["date"])
+    frame["negated"] = frame["negated"].astype(bool)
+    frame["confidence"] = frame["confidence"].astype(float)
+    return frame
 
 
 def _timestamp(day: date | datetime | str | None) -> pd.Timestamp | None:

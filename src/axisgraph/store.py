@@ -215,7 +215,9 @@ class Store:
         self.url = str(url)
         self.engine = engine_for(url)
         if create:
-            metadata.create_all(self.engine)
+            from .migrations import upgrade
+
+            upgrade(self.engine)
         self._upsert = (postgresql.insert if self.engine.dialect.name == "postgresql" else sqlite.insert)
 
     def close(self) -> None:
@@ -273,27 +275,19 @@ class Store:
         """
         if not batch:
             return 0, 0
+        unique = list({d.id: (d, a) for d, a in batch}.values())
         with self.engine.begin() as conn:
-            present = set(conn.execute(select(documents.c.id).where(
-                documents.c.id.in_([d.id for d, _ in batch]))).scalars())
-            new = [(d, a) for d, a in batch if d.id not in present]
-            seen: set[str] = set()
-            unique = []
-            for doc, found in new:
-                if doc.id not in seen:
-                    seen.add(doc.id)
-                    unique.append((doc, found))
-            if not unique:
-                return 0, 0
             self._write_actors(conn, actor_rows)
-            conn.execute(documents.insert(), [
+            stmt = (self._upsert(documents).on_conflict_do_nothing(index_elements=["id"])
+                    .returning(documents.c.id))
+            inserted = set(conn.execute(stmt, [
                 {"id": d.id, "content_hash": d.content_hash, "date": d.date, "title": d.title, "url": d.url,
                  "source": d.source, "path": d.path, "text": d.text, "meta": d.metadata,
                  "n_assertions": len(found), "run_id": run_id, "ingested_at": _now()}
-                for d, found in unique])
-            rows = [assertion_row(a) for _, found in unique for a in found]
+                for d, found in unique]).scalars())
+            rows = [assertion_row(a) for d, found in unique if d.id in inserted for a in found]
             added = self._write_assertions(conn, rows)
-        return len(unique), added
+        return len(inserted), added
 
     def add_assertions(self, records: Iterable[Assertion], actor_rows: Iterable[dict[str, Any]] = ()) -> int:
         """Store assertions that come without documents (imported event data); returns how many were new."""
@@ -314,8 +308,9 @@ class Store:
             return 0
         total = 0
         for start in range(0, len(rows), 5000):
-            stmt = self._upsert(assertions).on_conflict_do_nothing(index_elements=["key"])
-            total += conn.execute(stmt, list(rows[start:start + 5000])).rowcount or 0
+            stmt = (self._upsert(assertions).on_conflict_do_nothing(index_elements=["key"])
+                    .returning(assertions.c.id))
+            total += len(conn.execute(stmt, list(rows[start:start + 5000])).all())
         return total
 
     def _write_actors(self, conn: Any, rows: Iterable[dict[str, Any]]) -> None:

@@ -201,7 +201,7 @@ def find_blocs(graph: nx.Graph, resolution: float = 1.0, seed: int = DEFAULT_SEE
                       resolution=resolution, seed=seed)
 
 
-def blocs(frame: pd.DataFrame, since: date | str | None = None, until: date | str | None = None,
+def detect_blocs(frame: pd.DataFrame, since: date | str | None = None, until: date | str | None = None,
           as_of: date | str | None = None, half_life: str | float | None = None, min_count: int = 1,
           resolution: float = 1.0, seed: int = DEFAULT_SEED, min_size: int = 2, balance: bool = True
           ) -> BlocResult:
@@ -242,7 +242,7 @@ def bloc_stability(frame: pd.DataFrame, freq: str = "Q", min_count: int = 1, res
     rows = []
     for actor in sorted(wanted):
         scores, labels = [], []
-        for (start, current), (_, following) in zip(memberships, memberships[1:], strict=False):
+        for (_, current), (_, following) in zip(memberships, memberships[1:], strict=False):
             if actor in current and actor in following:
                 shared = set(current) & set(following)
                 before = {a for a in shared if current[a] == current[actor]} - {actor}

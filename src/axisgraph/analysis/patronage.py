@@ -14,7 +14,10 @@ one with the largest net sponsorship weight). With weights from
 `axisgraph.graph.assertion_weights` (confidence × hedge weight × decay,
 negated assertions subtracting):
 
-- ``S_p``  net sponsorship weight p→X, floored at 0; ``S = Σ_p S_p``
+- ``S_p``  sponsorship weight p→X: for each of AID, BACKS and COMMANDS the net
+  weight (claims minus denials) floored at 0, summed; ``S = Σ_p S_p``. A denial
+  of control ("X is not a proxy of P") thus cancels claims of control but not
+  evidence of funding or arms
 - share      ``s = S_P / S``: how much of X's sponsorship comes from P
 - strength   ``e = S_P / (S_P + k)`` with ``k = 1``: evidence saturation, so
   that one passing mention cannot make a full proxy
@@ -82,16 +85,22 @@ def state_rollup(actor_ids: Iterable[str], kb: object) -> dict[str, str]:
 
 def apply_rollup(frame: pd.DataFrame, rollup: Mapping[str, str] | None,
                  names: Mapping[str, str] | None = None) -> pd.DataFrame:
-    """An assertions frame with source and target ids replaced through `rollup`; self-ties dropped."""
+    """An assertions frame with source and target ids replaced through `rollup`; self-ties dropped.
+
+    Renamed actors take their name from `names`, else from the frame, else their id.
+    """
     if not rollup:
         return frame
+    known = {}
+    for prefix in ("source", "target"):
+        known.update(zip(frame[f"{prefix}_id"], frame[f"{prefix}_name"], strict=True))
+    names = {**known, **(names or {})}
     out = frame.copy()
     for prefix in ("source", "target"):
         mapped = out[f"{prefix}_id"].map(rollup)
         changed = mapped.notna()
         out.loc[changed, f"{prefix}_id"] = mapped[changed]
-        if names is not None:
-            out.loc[changed, f"{prefix}_name"] = mapped[changed].map(names).fillna(mapped[changed])
+        out.loc[changed, f"{prefix}_name"] = mapped[changed].map(names).fillna(mapped[changed])
     return out[~(out["source_id"].notna() & (out["source_id"] == out["target_id"]))]
 
 
@@ -108,10 +117,11 @@ def _sponsorship_rows(data: pd.DataFrame) -> pd.DataFrame:
 def sponsorship(frame: pd.DataFrame, since: date | str | None = None, until: date | str | None = None,
                 as_of: date | str | None = None, half_life: str | float | None = None,
                 rollup: Mapping[str, str] | None = None) -> pd.DataFrame:
-    """Patron→client pairs: net sponsorship weight, its AID/BACKS/COMMANDS parts, count and dates.
+    """Patron→client pairs: sponsorship weight, its net AID/BACKS/COMMANDS parts, count and dates.
 
-    Columns: patron_id, patron_name, client_id, client_name, weight (net, may be negative when
-    denials outweigh claims), aid, backs, commands, count, first_seen, last_seen.
+    Columns: patron_id, patron_name, client_id, client_name, weight (``S_p`` of the module
+    docstring), aid, backs, commands (net: negative when denials outweigh claims), count,
+    first_seen, last_seen.
     """
     data = prepare(apply_rollup(frame, rollup), since, until, as_of, half_life)
     rows = _sponsorship_rows(data)
@@ -122,9 +132,10 @@ def sponsorship(frame: pd.DataFrame, since: date | str | None = None, until: dat
     for rel in ("AID", "BACKS", "COMMANDS"):
         rows[rel.lower()] = np.where(rows["relation"] == rel, rows["weight"], 0.0)
     out = rows.groupby(["patron_id", "target_id"], sort=False).agg(
-        patron_name=("patron_name", "first"), client_name=("target_name", "first"), weight=("weight", "sum"),
+        patron_name=("patron_name", "first"), client_name=("target_name", "first"),
         aid=("aid", "sum"), backs=("backs", "sum"), commands=("commands", "sum"), count=("weight", "size"),
         first_seen=("date", "min"), last_seen=("date", "max")).reset_index()
+    out["weight"] = out[["aid", "backs", "commands"]].clip(lower=0).sum(axis=1)
     out = out.rename(columns={"target_id": "client_id"})
     return out[columns].sort_values(["weight", "count"], ascending=False, ignore_index=True)
 
@@ -244,8 +255,10 @@ def _pair_weights(data: pd.DataFrame) -> pd.DataFrame:
     rows = _sponsorship_rows(data)
     if rows.empty:
         return pd.DataFrame(columns=["patron_id", "client_id", "weight", "patron_name", "client_name"])
+    net = rows.groupby(["patron_id", "target_id", "relation"], sort=False)["weight"].sum().clip(lower=0)
     out = rows.groupby(["patron_id", "target_id"], sort=False).agg(
-        weight=("weight", "sum"), patron_name=("patron_name", "first"), client_name=("target_name", "first"))
+        patron_name=("patron_name", "first"), client_name=("target_name", "first"))
+    out["weight"] = net.groupby(level=[0, 1]).sum().reindex(out.index).fillna(0.0)
     return out.reset_index().rename(columns={"target_id": "client_id"})
 
 

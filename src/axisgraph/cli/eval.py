@@ -60,8 +60,10 @@ def plover(path: Path = _PATH, as_json: bool = _JSON, errors: bool = _ERRORS,
 def petrarch(path: Path = _PATH, as_json: bool = _JSON, errors: bool = _ERRORS,
              actors: Path = typer.Option(None, "--actors", exists=True,
                                          help="PETRARCH actor dictionary (default: the one the file names)."),
+             write_kb: Path = typer.Option(None, "--write-kb",
+                                           help="Also save the actor dictionary converted to a KB YAML file."),
              n_process: int = _PROCESSES) -> None:
     """Share of expected codings found on the PETRARCH unit-test records file PATH."""
     from ..evaluation.petrarch import evaluate_petrarch
 
-    _show(evaluate_petrarch(path, actors=actors, n_process=n_process), as_json, errors)
+    _show(evaluate_petrarch(path, actors=actors, n_process=n_process, write_kb=write_kb), as_json, errors)

@@ -26,7 +26,7 @@ from ..ontology import cameo_to_relation
 from ..records import Assertion, Document
 from .metrics import PRF, Accuracy
 from .petrarch_actors import CodeBook, build_codebook, read_actor_dictionary
-from .render import accuracy_table, errors_table, prf_table
+from .render import accuracy_table, errors_block, prf_table
 
 _SENTENCE = re.compile(r"<Sentence\b(?P<attrs>[^>]*)>(?P<body>.*?)</Sentence>", re.S)
 _ATTR = re.compile(r"(\w+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
@@ -180,8 +180,9 @@ class PetrarchResult:
         parts.append(prf_table("Predicted assertions that state an expected coding (root codes)",
                                {"assertions": self.precision}, label=""))
         if errors:
-            parts.append(errors_table("Missed codings", self.errors,
-                                      ("id", "expected", "predicted", "text")))
+            parts.append(errors_block("Missed codings", [
+                (f"{e['id']}: expected {e['expected']}; predicted {e['predicted'] or 'nothing'}", e["text"])
+                for e in self.errors]))
         return Group(*parts)
 
 
@@ -243,10 +244,16 @@ def petrarch_codebook(records_path: Path | str, actors_path: Path | str | None =
 
 
 def evaluate_petrarch(path: Path | str, extractor: Any = None, actors: Path | str | None = None,
-                      n_process: int = 1, n_errors: int = 20) -> PetrarchResult:
-    """Convert the actor dictionary to a KB, run the extractor on the records and score it."""
+                      n_process: int = 1, n_errors: int = 20, write_kb: Path | str | None = None
+                      ) -> PetrarchResult:
+    """Convert the actor dictionary to a KB, run the extractor on the records and score it.
+
+    With `write_kb` the converted KB file is kept at that path (a PETRARCH dictionary importer).
+    """
     records = load_records(path)
     book = petrarch_codebook(path, actors)
+    if write_kb is not None:
+        book.write(write_kb)
     if extractor is None:
         from ..kb import load_kb
         from ..nlp import Extractor

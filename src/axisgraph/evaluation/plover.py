@@ -21,10 +21,10 @@ from typing import Any
 
 from rich.console import Group
 
-from ..ontology import PLOVER_2016_NAMES, QUAD_NAMES, tie_quad
+from ..ontology import PLOVER_2016_NAMES, QUAD_NAMES, RELATIONS, Family, tie_quad
 from ..records import ActorRef, Assertion, Document
 from .metrics import Accuracy, confusion
-from .render import accuracy_table, confusion_table, errors_table
+from .render import accuracy_table, confusion_table, errors_block
 from .spans import Span, overlaps
 
 NONE = "(none)"
@@ -131,7 +131,8 @@ def actor_matches(ref: ActorRef, gold: Sequence[GoldActor], kb: Any = None) -> b
 def choose_prediction(record: PloverRecord, assertions: Sequence[Assertion], kb: Any = None
                       ) -> tuple[Assertion | None, str]:
     """The assertion taken for the gold pair and how it was found ("pair", "source" or "none")."""
-    usable = sorted((a for a in assertions if not a.negated), key=lambda a: -a.confidence)
+    usable = sorted((a for a in assertions if not a.negated),
+                    key=lambda a: (RELATIONS[a.relation].family is not Family.EVENT, -a.confidence))
     from_source = [a for a in usable if actor_matches(a.source, record.sources, kb)]
     for a in from_source:
         if a.target is not None and actor_matches(a.target, record.targets, kb):
@@ -173,8 +174,9 @@ class PloverResult:
                                            rows, label="gold event")]
         parts.append(confusion_table("Confusion (gold event vs predicted relation)", self.confusion))
         if errors:
-            parts.append(errors_table("Errors", self.errors,
-                                      ("id", "gold", "predicted", "found_by", "source", "target", "text")))
+            parts.append(errors_block("Errors (pair predictions first, most confident first)", [
+                (f"{e['id']}: gold {e['gold']}, predicted {e['predicted']} (from {e['found_by']}: "
+                 f"{e['source']!r} -> {e['target']!r})", e["text"]) for e in self.errors]))
         return Group(*parts)
 
 

@@ -31,13 +31,15 @@ from rich.console import Group
 from ..ontology import RE3D_TYPES, to_re3d
 from ..records import Assertion, Document
 from .metrics import PRF, Accuracy, Calibration, calibration, confusion, micro
-from .render import calibration_table, confusion_table, errors_table, kv_table, prf_table
+from .render import calibration_table, confusion_table, errors_block, kv_table, prf_table
 from .spans import Span, overlaps, sentence_around
 
 ACTOR_ENTITY_TYPES: tuple[str, ...] = ("Organisation", "Person", "Nationality")
 UNDIRECTED_TYPES: frozenset[str] = frozenset({"AlliesOf", "CommWith"})
 MIN_GOLD_CONFIDENCE = 0.5
 NONE = "(none)"
+_SHORT = {"FightingAgainst": "Fight", "AlliesOf": "Ally", "Likes": "Like", "Dislikes": "Disl",
+          "CommWith": "Comm", "BelongsTo": "Belong", "InChargeOf": "InCh", NONE: "none"}
 
 
 class MentionLike(Protocol):
@@ -252,11 +254,13 @@ class Re3dResult:
         cov = {k: f"{v.value:.3f} ({v.correct}/{v.total}); resolved {self.resolved_coverage[k].value:.3f}"
                for k, v in self.coverage.items()}
         parts.append(kv_table("Entity coverage by extractor mentions", cov, "entity type", "share covered"))
-        parts.append(confusion_table("Confusion (span-matched pairs; (none) = unmatched)", self.confusion))
+        parts.append(confusion_table("Confusion (gold rows, predicted columns; span-matched pairs)",
+                                     self.confusion, short=_SHORT))
         parts.append(calibration_table("Reliability of predicted confidence", self.calibration))
         if errors:
-            parts.append(errors_table("Worst errors", self.errors,
-                                      ("error", "type", "source", "target", "confidence", "sentence")))
+            parts.append(errors_block("Worst errors (most confident false positives and misses)", [
+                (f"{e['error']}: {e['type']} ({e['relation']}) {e['source']!r} -> {e['target']!r}, "
+                 f"confidence {e['confidence']:.2f}", e["sentence"]) for e in self.errors]))
         return Group(*parts)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from rich.table import Table
+from rich.text import Text
 
 from .metrics import PRF, Accuracy, Calibration
 
@@ -32,13 +33,24 @@ def accuracy_table(title: str, rows: Mapping[str, Accuracy], label: str = "type"
     return table
 
 
-def confusion_table(title: str, matrix: Mapping[str, Mapping[str, int]]) -> Table:
-    """Gold labels as rows, predicted labels as columns."""
+def confusion_table(title: str, matrix: Mapping[str, Mapping[str, int]], max_columns: int = 9,
+                    short: Mapping[str, str] | None = None) -> Table:
+    """Gold labels as rows, predicted labels as columns (headers shortened by `short`); sparse rows
+    when there are more than `max_columns` predicted labels."""
     predicted = sorted({p for row in matrix.values() for p in row})
-    table = Table(title=title, title_justify="left")
+    short = short or {}
+    caption = ", ".join(f"{short[p]} = {p}" for p in predicted if short.get(p, p) != p)
+    table = Table(title=title, title_justify="left", caption=caption or None)
     table.add_column("gold \\ predicted")
+    if len(predicted) > max_columns:
+        table.add_column("n", justify="right")
+        table.add_column("predicted (count)")
+        for gold, row in matrix.items():
+            ranked = sorted(row.items(), key=lambda kv: (-kv[1], kv[0]))
+            table.add_row(gold, str(sum(row.values())), ", ".join(f"{p} {n}" for p, n in ranked))
+        return table
     for name in predicted:
-        table.add_column(name, justify="right")
+        table.add_column(short.get(name, name), justify="right")
     for gold, row in matrix.items():
         table.add_row(gold, *[str(row.get(p, "")) for p in predicted])
     return table
@@ -54,14 +66,13 @@ def calibration_table(title: str, cal: Calibration) -> Table:
     return table
 
 
-def errors_table(title: str, rows: Sequence[Mapping[str, object]], columns: Sequence[str]) -> Table:
-    """A list of error records, one row each, showing the given columns."""
-    table = Table(title=title, title_justify="left", show_lines=True)
-    for name in columns:
-        table.add_column(name, overflow="fold")
-    for row in rows:
-        table.add_row(*[_cell(row.get(name)) for name in columns])
-    return table
+def errors_block(title: str, items: Sequence[tuple[str, str]]) -> Text:
+    """Numbered errors, each a headline and its sentence on the next line (readable at any width)."""
+    text = Text(title + "\n", style="bold")
+    for i, (headline, sentence) in enumerate(items, 1):
+        text.append(f"{i:>2}. {headline}\n")
+        text.append(f"    {sentence}\n", style="dim")
+    return text
 
 
 def kv_table(title: str, rows: Mapping[str, str], label: str, value: str = "value") -> Table:
@@ -72,11 +83,3 @@ def kv_table(title: str, rows: Mapping[str, str], label: str, value: str = "valu
     for name, text in rows.items():
         table.add_row(name, text)
     return table
-
-
-def _cell(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float):
-        return f"{value:.2f}"
-    return str(value)

@@ -6,7 +6,7 @@ import re
 
 Span = tuple[int, int]
 
-_BOUNDARY = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]*[A-Z0-9])|\n+")
+_BOUNDARY = re.compile(r"(?P<end>[.!?](?:\[\d+\])*[\"'”’)]*)\s+(?=[\"'“‘(]*[A-Z0-9])|\n+")
 
 
 def overlaps(a: Span, b: Span) -> bool:
@@ -24,5 +24,5 @@ def sentence_around(text: str, start: int, end: int) -> str:
     right = len(text)
     match = _BOUNDARY.search(text, max(end, left))
     if match:
-        right = match.start()
+        right = match.end("end") if match.group("end") else match.start()
     return " ".join(text[left:right].split())

@@ -134,13 +134,15 @@ def fit_learned(data: TKGData, cfg: LearnedConfig | None = None, baseline: Recur
     log(f"examples: train {len(y_tr)} rows / {len(g_tr)} queries, valid {len(y_va)} / {len(g_va)} "
         f"({time.time() - t0:.0f}s)")
     cols = [FEATURES.index(f) for f in cfg.features]
-    ranker = lgb.LGBMRanker(
-        objective="lambdarank", n_estimators=cfg.n_estimators, learning_rate=cfg.learning_rate,
-        num_leaves=cfg.num_leaves, min_child_samples=cfg.min_child_samples, subsample=0.8, subsample_freq=1,
-        colsample_bytree=0.8, random_state=cfg.seed, n_jobs=cfg.threads, verbose=-1,
-        lambdarank_truncation_level=30,
-    )
-    ranker.fit(x_tr[:, cols], y_tr, group=g_tr, eval_set=[(x_va[:, cols], y_va)], eval_group=[g_va],
-               eval_at=[10], callbacks=[lgb.early_stopping(30, verbose=False)])
-    log(f"ranker: {ranker.best_iteration_} trees ({time.time() - t0:.0f}s)")
-    return LearnedForecaster(baseline, rules, ranker.booster_, cfg)
+    params = {
+        "objective": "lambdarank", "learning_rate": cfg.learning_rate, "num_leaves": cfg.num_leaves,
+        "min_data_in_leaf": cfg.min_child_samples, "bagging_fraction": 0.8, "bagging_freq": 1,
+        "feature_fraction": 0.8, "seed": cfg.seed, "num_threads": cfg.threads, "verbose": -1,
+        "lambdarank_truncation_level": 30, "metric": "map", "eval_at": [10],
+    }
+    train_set = lgb.Dataset(x_tr[:, cols], y_tr, group=g_tr)
+    valid_set = lgb.Dataset(x_va[:, cols], y_va, group=g_va, reference=train_set)
+    booster = lgb.train(params, train_set, num_boost_round=cfg.n_estimators, valid_sets=[valid_set],
+                        callbacks=[lgb.early_stopping(30, verbose=False)])
+    log(f"ranker: {booster.best_iteration} trees ({time.time() - t0:.0f}s)")
+    return LearnedForecaster(baseline, rules, booster, cfg)

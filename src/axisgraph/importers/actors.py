@@ -16,10 +16,18 @@ from typing import Any
 
 from ..kb import ActorKB, bundled_kb
 
-_GOVERNMENT_SECTORS = {"government", "cabinet", "executive", "regime", "authorities", "government of"}
-_MILITARY_SECTORS = {"military", "armed forces", "army", "military forces", "military forces of", "armed forces of"}
-_MEMBER_SECTORS = {"militant", "militants", "fighter", "fighters", "member", "members", "insurgent", "insurgents",
-                   "militia", "armed rebel", "rebel", "rebels", "armed group"}
+_GOVERNMENT_SECTORS = {"government", "regime", "authorities"}
+_MILITARY_SECTORS = {"military", "armed forces", "army", "military forces", "air force", "navy", "defense forces",
+                     "defence forces"}
+# Roles that act for the organisation named in parentheses: "Militant (Hamas)" is Hamas acting.
+_MEMBER_SECTORS = {
+    "militant", "militants", "islamic militant", "fighter", "fighters", "freedom fighter", "combatant", "member",
+    "members", "insurgent", "insurgents", "insurgency", "militia", "armed rebel", "rebel", "rebels", "rebel group",
+    "rebel commander", "armed group", "armed gang", "armed band", "armed force", "guerrilla", "extremist",
+    "islamic extremist group", "terrorist", "terrorist leader", "terrorist organization", "attacker",
+    "sleeper cell", "resistance movement", "secretariat", "ministry", "chief of staff", "party president",
+    "special commission", "peacekeeping troop", "military intelligence", "intelligence",
+}
 _STATE_ORG_WORDS = {"police", "ministry", "court", "parliament", "cabinet", "foreign affairs", "head of government",
                     "head of state", "defense", "security", "intelligence", "legislature", "judiciary",
                     "government", "military", "navy", "air force", "army", "election commission",
@@ -36,6 +44,7 @@ _ORG_WORDS = re.compile(
     r"criminals?|terrorists?|gang|mob|unidentified|unknown|armed|foreign|affairs|security|defense|defence)\b",
     re.IGNORECASE)
 _NAME_TOKEN = re.compile(r"^[A-Z][\w'’.\-]*$|^(al|bin|ibn|de|da|van|von|le|la|el|abu|ul|of)$")
+_ACTOR_ID = re.compile(r"^[a-z0-9_]*[a-z][a-z0-9_]*(\.[a-z0-9_\-]+)*$")
 _PAREN = re.compile(r"^(?P<head>.*?)\s*\((?P<inner>[^()]*)\)\s*$")
 _LEADING_OF = re.compile(r"^(?P<head>.+?)\s+of\s+(?P<inner>.+?)$", re.IGNORECASE)
 
@@ -69,7 +78,7 @@ def looks_like_person(name: str) -> bool:
         return False
     if _ORG_WORDS.search(name):
         return False
-    return all(_NAME_TOKEN.match(t) for t in tokens)
+    return all(_NAME_TOKEN.match(t.strip('"“”')) for t in tokens)
 
 
 def clean_name(raw: str) -> str:
@@ -92,6 +101,7 @@ class ActorResolver:
         self._cache: dict[str, ResolvedActor] = {}
         self._written: set[str] = set()
         self._pending: dict[str, dict[str, Any]] = {}
+        self._adjectives: set[str] = set()
         self._index()
 
     def _index(self) -> None:
@@ -102,6 +112,7 @@ class ActorResolver:
             owner = self._by_name.get(key, form.actor_id)
             self._by_name[key] = form.actor_id if owner == form.actor_id else None
         for actor in self.kb:
+            self._adjectives.update(a.lower() for a in actor.adjectives)
             if actor.kind == "state":
                 for text in [actor.name, *actor.aliases]:
                     self._states.setdefault(text.lower(), actor.id)
@@ -148,7 +159,7 @@ class ActorResolver:
         if found is None:
             found = self._resolve(name, country, kind)
             self._cache[cache_key] = found
-        self._remember(found)
+        self.remember(found)
         return found
 
     def _resolve(self, name: str, country: str | None, kind: str | None) -> ResolvedActor:
@@ -157,46 +168,57 @@ class ActorResolver:
             return found
         head, inner = _split_qualifier(name)
         if inner is not None:
-            found = self.by_name(head) or self.by_name(inner)
+            found = self.by_name(head)
             if found is not None and found.kind != "state":
                 return found
         place = self.state(inner) if inner else None
+        of_match = _LEADING_OF.match(head)
+        if place is None and of_match:
+            place = self.state(of_match["inner"])
         if place is None and country:
             place = self.state(country)
-        guessed = kind or ("person" if looks_like_person(name) else _guess_kind(head))
+        guessed = kind or ("person" if self._person_like(name) else _guess_kind(head))
         return ResolvedActor(f"x.{slug(name)}", name, guessed, place.country if place else _iso_or_none(country))
+
+    def _person_like(self, name: str) -> bool:
+        """A person-shaped name that is not a nationality plus a noun ("Iranian Kurds")."""
+        return looks_like_person(name) and not any(t.lower() in self._adjectives for t in name.split())
 
     def _sector_in_country(self, name: str) -> ResolvedActor | None:
         """"Military (Iran)" -> irn.mil; "Militant (Houthis)" -> houthis; "Military Forces of Iran" -> irn.mil."""
         head, inner = _split_qualifier(name)
-        if inner is None:
-            match = _LEADING_OF.match(name)
-            if not match:
-                return None
-            head, inner = match["head"], re.sub(r"\s*\(.*\)\s*$", "", match["inner"])
-        place = self.state(inner)
-        if place is not None:
-            return self.state_body(place, head)
-        group = self.by_name(inner)
-        if group is not None and group.kind in ("armed_group", "party") and head.lower() in _MEMBER_SECTORS:
-            return group
+        if inner is not None:
+            place = self.state(inner)
+            if place is not None:
+                return self.state_body(place, head)
+            group = self.by_name(inner)
+            if group is not None and group.kind != "state" and head.lower() in _MEMBER_SECTORS:
+                return group
+        match = _LEADING_OF.match(head)
+        if match:
+            place = self.state(match["inner"])
+            if place is not None:
+                return self.state_body(place, match["head"])
         return None
 
-    def resolve_code(self, code: str, name: str | None = None, sector: str | None = None) -> ResolvedActor | None:
-        """Resolve a CAMEO-style actor code ("IRN", "IRNMIL", "IRN"+"GOV"), a KB id, or else the name."""
+    def resolve_code(self, code: str | None, name: str | None = None, sector: str | None = None,
+                     kind: str | None = None) -> ResolvedActor | None:
+        """Resolve a KB id, an axisgraph id or a CAMEO code ("IRN", "IRNMIL", "IRN"+"GOV"); else the name."""
         code = (code or "").strip()
+        found = None
         if code and self.kb.get(code) is not None:
             found = self.kb_actor(code)
-        elif code.startswith("x.") and name:
-            found = ResolvedActor(code, clean_name(name), "person" if looks_like_person(name) else "other")
-        else:
-            found = self._from_cameo_code(code.upper(), (sector or "").upper())
+        elif _ACTOR_ID.match(code):
+            label = clean_name(name) if name else code
+            found = ResolvedActor(code, label, kind or ("person" if looks_like_person(label) else "other"))
+        elif code.isupper() and code.replace("*", "").isalnum():
+            found = self._from_cameo_code(code, (sector or "").upper())
         if found is None and name:
-            return self.resolve(name, country=code[:3] if len(code) >= 3 else None)
+            return self.resolve(name, country=code[:3] if len(code) >= 3 and code.isupper() else None, kind=kind)
         if found is None and code:
-            found = ResolvedActor(f"x.{slug(code)}", code, "other")
+            found = ResolvedActor(f"x.{slug(code)}", code, kind or "other")
         if found is not None:
-            self._remember(found)
+            self.remember(found)
         return found
 
     def _from_cameo_code(self, code: str, sector: str) -> ResolvedActor | None:
@@ -216,7 +238,8 @@ class ActorResolver:
 
     # -- actor rows ----------------------------------------------------------------------------
 
-    def _remember(self, actor: ResolvedActor) -> None:
+    def remember(self, actor: ResolvedActor) -> None:
+        """Note an actor handed out, so that its row is written with the next chunk."""
         if actor.id not in self._written and actor.id not in self._pending:
             self._pending[actor.id] = actor.row(self.origin)
 

@@ -8,6 +8,7 @@ with their file and line so that nothing is dropped silently.
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import json
 import time
@@ -199,3 +200,39 @@ def _unique(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def file_label(path: Path) -> str:
     """The file part of an origin: the file name."""
     return path.name
+
+
+def header_records(path: Path, delimiter: str = "\t", quoting: int = csv.QUOTE_NONE
+                   ) -> Iterator[tuple[int, dict[str, str] | None, str | None, int]]:
+    """Stream a delimited file with a header: (line, record or None, problem or None, size consumed).
+
+    A row whose field count differs from the header's is returned as a problem, not a record.
+    """
+    sizes = [0]
+    with path.open(encoding="utf-8", errors="replace", newline="") as handle:
+        reader = csv.reader(counted_lines(handle, sizes), delimiter=delimiter, quoting=quoting)
+        try:
+            header = [h.strip().lstrip("\ufeff") for h in next(reader)]
+        except StopIteration:
+            return
+        consumed = sizes[0]
+        last_line = reader.line_num
+        for fields in reader:
+            start, last_line = last_line + 1, reader.line_num
+            size, consumed = sizes[0] - consumed, sizes[0]
+            if not fields or fields == [""]:
+                continue
+            if len(fields) != len(header):
+                yield start, None, f"expected {len(header)} fields, found {len(fields)}", size
+                continue
+            yield start, dict(zip(header, fields, strict=True)), None, size
+
+
+def file_list(path: Path, suffixes: tuple[str, ...]) -> list[Path]:
+    """A file itself, or the files of a folder with one of these suffixes, sorted."""
+    if path.is_file():
+        return [path]
+    found = sorted(p for p in path.iterdir() if p.is_file() and p.name.lower().endswith(suffixes))
+    if not found:
+        raise FileNotFoundError(f"{path}: no {' or '.join(suffixes)} files found")
+    return found

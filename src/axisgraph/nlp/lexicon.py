@@ -27,6 +27,7 @@ class Cue:
     particle: str | None = None
     object: str | None = None
     passive_preps: tuple[str, ...] = ()
+    objects: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,7 @@ class Lexicon:
     nouns: dict[str, Cue]
     roles: dict[str, Cue]
     titles: dict[str, Cue]
+    noun_compounds: dict[str, Cue]
     hyphen: dict[str, Cue]
     light_verbs: frozenset[str]
     object_modes: dict[str, str | None]
@@ -44,13 +46,27 @@ class Lexicon:
     clause_nouns: frozenset[str]
     speech_verbs: frozenset[str]
     denial_verbs: frozenset[str]
+    allegation_verbs: frozenset[str]
+    intent_verbs: frozenset[str]
+    intent_adjectives: frozenset[str]
+    refusal_verbs: frozenset[str]
     hedges: dict[str, frozenset[str]]
     copulas: frozenset[str]
     descriptions: dict[str, frozenset[str]] = field(default_factory=dict)
+    member_nouns: frozenset[str] = frozenset()
 
     def description_nouns(self) -> frozenset[str]:
         """Every noun that can head a description of an actor."""
         return frozenset(n for nouns in self.descriptions.values() for n in nouns)
+
+
+def _word(value: object) -> str:
+    """A word from YAML, undoing YAML 1.1's reading of `on`/`off`/`yes`/`no` as booleans."""
+    if value is True:
+        return "on"
+    if value is False:
+        return "off"
+    return str(value)
 
 
 def _cues(table: dict | None) -> dict[str, Cue]:
@@ -63,7 +79,10 @@ def _cues(table: dict | None) -> dict[str, Cue]:
             raise ValueError(f"triggers.yaml: {lemma}: unknown relation {rel}")
         for key in ("preps", "passive_preps"):
             if key in entry:
-                entry[key] = tuple(entry[key])
+                entry[key] = tuple(_word(p) for p in entry[key])
+        for target_rel in (entry.get("objects") or {}).values():
+            if target_rel not in RELATIONS:
+                raise ValueError(f"triggers.yaml: {lemma}: unknown relation {target_rel}")
         cues[str(lemma)] = Cue(lemma=str(lemma), rel=rel, **entry)
     return cues
 
@@ -76,6 +95,7 @@ def read_lexicon(path: Path | str) -> Lexicon:
         nouns=_cues(data.get("nouns")),
         roles=_cues(data.get("roles")),
         titles=_cues(data.get("titles")),
+        noun_compounds=_cues(data.get("noun_compounds")),
         hyphen=_cues(data.get("hyphen")),
         light_verbs=frozenset(data.get("light_verbs", [])),
         object_modes=dict(data.get("object_modes", {})),
@@ -83,9 +103,14 @@ def read_lexicon(path: Path | str) -> Lexicon:
         clause_nouns=frozenset(data.get("clause_nouns", [])),
         speech_verbs=frozenset(data.get("speech_verbs", [])),
         denial_verbs=frozenset(data.get("denial_verbs", [])),
+        allegation_verbs=frozenset(data.get("allegation_verbs", [])),
+        intent_verbs=frozenset(data.get("intent_verbs", [])),
+        intent_adjectives=frozenset(data.get("intent_adjectives", [])),
+        refusal_verbs=frozenset(data.get("refusal_verbs", [])),
         hedges={k: frozenset(v) for k, v in data.get("hedges", {}).items()},
         copulas=frozenset(data.get("copulas", [])),
         descriptions={k: frozenset(v) for k, v in data.get("descriptions", {}).items()},
+        member_nouns=frozenset(data.get("member_nouns", [])),
     )
 
 

@@ -17,7 +17,7 @@ from ..kb.model import ActorKB
 from .lexicon import Lexicon
 
 _NER_LABELS = {"ORG", "NORP", "GPE", "PERSON"}
-_DETERMINERS = {"the", "this", "that", "these", "those"}
+_DETERMINERS = {"the", "this", "that"}
 _HISTORY = 40
 
 
@@ -138,7 +138,7 @@ def _add_descriptions(doc: Doc, mentions: list[Mention], kb: ActorKB, lex: Lexic
         for i in range(m.tok_start, m.tok_end):
             by_token[i] = m
     chunks = [c for c in doc.noun_chunks
-              if c[0].lower_ in _DETERMINERS and c.root.lemma_.lower() in nouns]
+              if c[0].lower_ in _DETERMINERS and c.root.lemma_.lower() in nouns and _singular_reference(c, lex)]
     out: list[Mention] = []
     chunk_at = {c.start: c for c in chunks}
     i = 0
@@ -169,6 +169,13 @@ def _add_descriptions(doc: Doc, mentions: list[Mention], kb: ActorKB, lex: Lexic
     if len(state.history) > _HISTORY:
         del state.history[:-_HISTORY]
     return out
+
+
+def _singular_reference(chunk: Span, lex: Lexicon) -> bool:
+    """A description naming one actor: singular, or a plural that names a group's members ("the militants")."""
+    if chunk.root.tag_ not in ("NNS", "NNPS"):
+        return True
+    return chunk[0].lower_ == "the" and chunk.root.lemma_.lower() in lex.member_nouns
 
 
 def _fit(chunk: Span, adjectives: list[Mention], kb: ActorKB, lex: Lexicon, state: Discourse) -> str | None:

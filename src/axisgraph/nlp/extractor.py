@@ -1,0 +1,117 @@
+"""The extractor: documents in, assertion records out (spaCy parse, KB mentions, rules, qualifiers)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from datetime import date
+
+from spacy.tokens import Doc
+
+from ..kb.loader import bundled_kb
+from ..kb.matcher import KBMatcher
+from ..kb.model import ActorKB
+from ..records import Assertion, Document
+from .assemble import build, deduplicate
+from .lexicon import Lexicon, default_lexicon
+from .mentions import Discourse, Mention, find_mentions
+from .pipeline import CHUNK_CHARS, MODEL, chunks, load_nlp
+from .qualifiers import QualifierFinder
+from .relations import find_candidates
+
+
+class Extractor:
+    """Turns documents into typed, qualified assertions between actors of a KB."""
+
+    def __init__(self, kb: ActorKB | None = None, lexicon: Lexicon | None = None, model: str = MODEL,
+                 chunk_chars: int = CHUNK_CHARS) -> None:
+        self.kb = kb if kb is not None else bundled_kb()
+        self.nlp = load_nlp(model)
+        self.lex = lexicon or default_lexicon()
+        self.matcher = KBMatcher(self.kb, self.nlp)
+        self.chunk_chars = chunk_chars
+
+    def extract(self, document: Document) -> list[Assertion]:
+        """All assertions stated by one document."""
+        return next(self.extract_many([document]))[1]
+
+    def mentions(self, document: Document) -> list[Mention]:
+        """All actor mentions of one document, with character offsets into its text."""
+        state = Discourse()
+        found: list[Mention] = []
+        for offset, piece in chunks(document.text, self.chunk_chars):
+            found.extend(find_mentions(self.nlp(piece), self.matcher, self.kb, self.lex, state, offset))
+        return found
+
+    def extract_many(self, documents: Iterable[Document], n_process: int = 1, batch_size: int = 32
+                     ) -> Iterator[tuple[Document, list[Assertion]]]:
+        """Assertions of many documents, streamed in input order; parsing runs through `nlp.pipe`."""
+        pending: dict[int, list] = {}
+
+        def pieces() -> Iterator[tuple[str, tuple[int, int, bool]]]:
+            for index, document in enumerate(documents):
+                parts = list(chunks(document.text, self.chunk_chars))
+                pending[index] = [document, Discourse(), [], len(parts)]
+                for n, (offset, piece) in enumerate(parts):
+                    yield piece, (index, offset, n == len(parts) - 1)
+
+        stream = self.nlp.pipe(pieces(), as_tuples=True, batch_size=batch_size, n_process=n_process)
+        for doc, (index, offset, last) in stream:
+            document, state, found, _ = pending[index]
+            found.extend(self._analyse(doc, offset, document, state))
+            if last:
+                del pending[index]
+                yield document, deduplicate(found)
+
+    def _analyse(self, doc: Doc, offset: int, document: Document, state: Discourse) -> list[Assertion]:
+        """Assertions of one parsed chunk of a document."""
+        mentions = find_mentions(doc, self.matcher, self.kb, self.lex, state, offset)
+        if not mentions:
+            return []
+        tok2m: dict[int, Mention] = {}
+        for m in mentions:
+            for i in range(m.tok_start, m.tok_end):
+                tok2m[i] = m
+        qualify = QualifierFinder(doc, tok2m, self.lex, state, document.date, offset)
+        out: list[Assertion] = []
+        for sent in doc.sents:
+            candidates = find_candidates(sent, {i: m for i, m in tok2m.items() if sent.start <= i < sent.end},
+                                         self.lex)
+            if not candidates:
+                continue
+            sentence_span = _trimmed(doc.text, sent.start_char, sent.end_char, offset)
+            cache = {}
+            for c in candidates:
+                if c.trigger.i not in cache:
+                    cache[c.trigger.i] = qualify(c.trigger)
+                end_tok = doc[c.trigger_end - 1]
+                trigger_span = (c.trigger.idx + offset, end_tok.idx + len(end_tok.text) + offset)
+                record = build(c, cache[c.trigger.i], document, self.kb, sentence_span, trigger_span)
+                if record is not None:
+                    out.append(record)
+        return out
+
+
+def _trimmed(text: str, start: int, end: int, offset: int) -> tuple[int, int]:
+    """A sentence's character span without surrounding whitespace, shifted to document offsets."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start + offset, end + offset
+
+
+def extract_text(text: str, doc_id: str = "text", doc_date: date | None = None,
+                 kb: ActorKB | None = None) -> list[Assertion]:
+    """Assertions of a plain text (a convenience over `Extractor.extract`)."""
+    return _extractor(kb).extract(Document(id=doc_id, text=text, date=doc_date))
+
+
+_CACHE: dict[int, Extractor] = {}
+
+
+def _extractor(kb: ActorKB | None) -> Extractor:
+    """One extractor per KB object, reused across calls."""
+    key = id(kb)
+    if key not in _CACHE:
+        _CACHE[key] = Extractor(kb)
+    return _CACHE[key]

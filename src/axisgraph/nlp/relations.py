@@ -1,0 +1,639 @@
+"""Relation candidates of a sentence from verb, noun, role-noun and hyphen patterns over the parse.
+
+Every pattern looks for a trigger of the lexicon and maps its syntactic arguments to actor mentions.
+Arguments are found by dependency label first and by surface position second, so that one wrong parse
+label (a verb read as a noun, a misattached preposition) does not lose the relation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from itertools import permutations
+
+from spacy.tokens import Span, Token
+
+from ..ontology import RELATIONS, Family
+from .lexicon import Cue, Lexicon
+from .mentions import Mention
+
+_SUBJ = ("nsubj", "csubj", "expl")
+_PASS_SUBJ = ("nsubjpass", "csubjpass")
+_MODIFIERS = ("compound", "amod", "poss", "nmod", "npadvmod")
+_REL_PRONOUNS = {"which", "who", "that", "whom", "whose"}
+_VERB_TAGS = ("VBZ", "VBD", "VBP", "VB", "VBG", "VBN")
+_TERRITORY = {"territory", "soil", "border", "land", "position", "base", "target", "facility"}
+_NO_CUE = Cue(lemma="", rel="SUPPORT")
+_GOVERNING = ("AGREE", "REQUEST", "THREATEN", "REJECT", "CONCEDE", "SUPPORT")
+_FUTURE = {"will", "'ll", "would", "shall"}
+_OBLIGATION = {"must", "should", "ought"}
+_PRONOUNS = {"it", "they", "he", "she", "we"}
+_NOT_HOLDER = {"former", "ex", "then", "would-be", "deputy", "vice"}
+
+
+@dataclass
+class Candidate:
+    """One relation stated by a sentence, before qualifiers are attached."""
+
+    source: Mention
+    target: Mention | None
+    relation: str
+    mode: str | None
+    trigger: Token
+    trigger_end: int  # token index after the trigger words
+    method: str  # verb, noun, role, hyphen, repair
+    score: float
+
+
+class SentenceRelations:
+    """Finds relation candidates in one sentence given its mentions."""
+
+    def __init__(self, sent: Span, tok2m: dict[int, Mention], lex: Lexicon) -> None:
+        self.sent = sent
+        self.doc = sent.doc
+        self.tok2m = tok2m
+        self.lex = lex
+        self.out: list[Candidate] = []
+
+    # ---------------------------------------------------------------- arguments
+    def actors(self, tok: Token, depth: int = 0, conj: bool = True) -> list[Mention]:
+        """Mentions an argument token stands for: itself, its actor modifiers, `of` objects, conjuncts."""
+        if depth > 4:
+            return []
+        found: list[Mention] = []
+        m = self.tok2m.get(tok.i)
+        if m is not None:
+            found.append(m)
+        elif tok.lower_ in _REL_PRONOUNS and tok.head.dep_ == "relcl":
+            return self.actors(tok.head.head, depth + 1)
+        elif tok.lemma_.lower() in self.lex.clause_nouns:
+            return self.clause_agents(tok, depth)
+        elif tok.pos_ in ("NOUN", "PROPN", "ADJ", "PRON", "NUM"):
+            for child in tok.children:
+                if child.dep_ in _MODIFIERS and child.i < tok.i:
+                    found.extend(self._in_subtree(child))
+            lemma = tok.lemma_.lower()
+            if not found and (lemma in self.lex.agent_nouns or tok.pos_ in ("PRON", "NUM", "ADJ")
+                              or lemma in ("all", "some", "most", "many", "each", "one")):
+                for child in tok.children:
+                    if child.dep_ == "prep" and child.lower_ == "of":
+                        for obj in child.children:
+                            if obj.dep_ == "pobj":
+                                found.extend(self.actors(obj, depth + 1))
+        if conj:
+            for other in tok.conjuncts:
+                if other.i > tok.i:
+                    found.extend(self.actors(other, depth + 1, conj=False))
+        return _unique(found)
+
+    def _in_subtree(self, tok: Token) -> list[Mention]:
+        """Mentions inside a modifier's subtree ("US-Israeli", "Syria's")."""
+        found = []
+        for t in tok.subtree:
+            m = self.tok2m.get(t.i)
+            if m is not None:
+                found.append(m)
+        return _unique(found)
+
+    def clause_agents(self, noun: Token, depth: int) -> list[Mention]:
+        """For "a move that X condemned": the subject of the clause the event noun stands for."""
+        if noun.dep_ != "appos":
+            return []
+        head = noun.head
+        while head.dep_ not in ("ROOT", "conj", "ccomp") and head.head is not head:
+            head = head.head
+        return self.subjects(head)[0] if depth < 3 else []
+
+    def is_verbal(self, tok: Token) -> bool:
+        """A verb, or a present-tense verb form the parser read as a noun after an actor ("Iran funds")."""
+        if tok.pos_ in ("VERB", "AUX") or tok.tag_ in _VERB_TAGS:
+            return True
+        return self.repaired_subject(tok) is not None
+
+    def repaired_subject(self, tok: Token) -> list[Mention] | None:
+        """Subject of a verb mis-tagged as a noun in "Iran funds and arms X": the actor just before it."""
+        if tok.i == 0:
+            return None
+        if tok.tag_ in ("VBZ", "VBD", "VBP") and tok.dep_ in ("compound", "amod", "nmod"):
+            prev = self.tok2m.get(tok.i - 1)
+            return [prev] if prev is not None and tok.lemma_.lower() in self.lex.verbs else None
+        if tok.tag_ not in ("NNS", "NN") or not tok.lower_.endswith("s"):
+            return None
+        if tok.dep_ not in ("ROOT", "conj", "nsubj", "ccomp", "relcl", "advcl", "dep"):
+            return None
+        if tok.lemma_.lower() not in self.lex.verbs and tok.lower_[:-1] not in self.lex.verbs:
+            return None
+        if tok.dep_ == "conj" and tok.head.i < tok.i and tok.head.i != tok.i:
+            first = self.repaired_subject(tok.head)
+            if first is not None:
+                return first
+        prev = self.doc[tok.i - 1]
+        m = self.tok2m.get(prev.i)
+        if m is None or prev.dep_ not in ("compound", "nmod", "nsubj", "amod") or m.form == "adjective":
+            return None
+        if any(c.dep_ == "det" for c in tok.children):
+            return None
+        return [m]
+
+    def subjects(self, verb: Token, seen: int = 0) -> tuple[list[Mention], bool]:
+        """Actors of a verb's subject and whether they are a passive subject (the target)."""
+        repaired = self.repaired_subject(verb)
+        if repaired is not None:
+            return repaired, False
+        for child in verb.children:
+            if child.dep_ in _SUBJ:
+                found = self.actors(child)
+                if not found and child.lower_ in _PRONOUNS:
+                    found = self._reporter(verb, seen)
+                if found or child.lower_ not in _REL_PRONOUNS:
+                    return found, False
+                return self.actors(verb.head), False
+            if child.dep_ in _PASS_SUBJ:
+                found = self.actors(child)
+                if not found and child.lower_ in _REL_PRONOUNS:
+                    found = self.actors(verb.head)
+                return found, True
+        if seen > 3:
+            return [], False
+        passive = verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl", "amod")
+        if verb.dep_ in ("acl", "relcl", "amod") and verb.head.i != verb.i:
+            return self.actors(verb.head), passive
+        if verb.dep_ == "conj" and self.is_verbal(verb.head):
+            found, was_passive = self.subjects(verb.head, seen + 1)
+            return found, was_passive and self._is_passive(verb)
+        accused = self._accused(verb)
+        if accused:
+            return accused, False
+        if verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" and verb.head.dep_ == "acomp":
+            found, was_passive = self.subjects(verb.head.head, seen + 1)
+            return (found, False) if not was_passive else ([], False)
+        if verb.dep_ in ("xcomp", "advcl") and self.is_verbal(verb.head):
+            found, was_passive = self.subjects(verb.head, seen + 1)
+            return (found, False) if not was_passive else ([], False)
+        return [], False
+
+    def _reporter(self, verb: Token, seen: int) -> list[Mention]:
+        """For a pronoun subject in "X said it will ...": the subject of the verb of saying."""
+        tok = verb
+        while tok.dep_ in ("ccomp", "conj", "xcomp") and tok.head is not tok:
+            tok = tok.head
+            if tok.lemma_.lower() in self.lex.speech_verbs and seen < 3:
+                return self.subjects(tok, seen + 1)[0]
+        return []
+
+    def _accused(self, verb: Token) -> list[Mention]:
+        """Who an accusation says did it: "X accused Y of arming Z" -> Y."""
+        if verb.dep_ != "pcomp" or verb.head.lower_ not in ("of", "for"):
+            return []
+        accuser = verb.head.head
+        if accuser.lemma_.lower() not in self.lex.allegation_verbs:
+            return []
+        found: list[Mention] = []
+        for child in accuser.children:
+            if child.dep_ == "dobj":
+                found.extend(self.actors(child))
+            if child.dep_ == "nsubjpass":
+                found.extend(self.actors(child))
+        return found
+
+    @staticmethod
+    def _is_passive(verb: Token) -> bool:
+        return verb.tag_ == "VBN" and any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
+    def prep_objects(self, tok: Token, preps: tuple[str, ...]) -> list[Mention]:
+        """Actors of prepositional objects with one of the given prepositions (or datives)."""
+        found: list[Mention] = []
+        for child in tok.children:
+            if child.dep_ in ("prep", "dative", "agent") and child.lower_ in preps:
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        found.extend(self.actors(obj))
+            elif child.dep_ == "dative" and child.pos_ != "ADP":
+                found.extend(self.actors(child))
+        return _unique(found)
+
+    def agents(self, tok: Token) -> list[Mention]:
+        """Actors of a `by` phrase."""
+        found: list[Mention] = []
+        for child in tok.children:
+            if child.dep_ in ("agent", "prep") and child.lower_ == "by":
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        found.extend(self.actors(obj))
+        return found
+
+    # ---------------------------------------------------------------- emit
+    def emit(self, sources: list[Mention], targets: list[Mention | None], cue: Cue, mode: str | None,
+             trigger: Token, method: str, score: float, end: int | None = None) -> None:
+        """Add one candidate per source/target pair (both ways for symmetric statements)."""
+        for s in sources:
+            for t in targets:
+                if t is not None and (t is s or t.key == s.key):
+                    continue
+                self.out.append(Candidate(s, t, cue.rel, mode, trigger, end or trigger.i + 1, method, score))
+
+    def emit_pairs(self, actors: list[Mention], cue: Cue, mode: str | None, trigger: Token, method: str,
+                   score: float) -> None:
+        """Both directions between every two of the actors ("A and B met")."""
+        for a, b in permutations(_unique(actors), 2):
+            if a.key != b.key:
+                self.out.append(Candidate(a, b, cue.rel, mode, trigger, trigger.i + 1, method, score))
+
+    # ---------------------------------------------------------------- patterns
+    def run(self) -> list[Candidate]:
+        """All candidates of the sentence."""
+        for tok in self.sent:
+            lemma = tok.lemma_.lower()
+            lower = tok.lower_
+            if lower in self.lex.hyphen and tok.i >= 2 and self.doc[tok.i - 1].text in ("-", "–"):
+                self.hyphen(tok, self.lex.hyphen[lower])
+                continue
+            if tok.pos_ in ("NOUN", "PROPN", "VERB") and not self._verbal_use(tok):
+                role = self._role(tok)
+                if role is not None:
+                    self.role(tok, role)
+                cue = self.lex.nouns.get(lemma) or self.lex.nouns.get(lower)
+                if cue is not None and tok.i > self.sent.start:
+                    cue = self.lex.noun_compounds.get(f"{self.doc[tok.i - 1].lower_} {lemma}", cue)
+                if cue is not None and tok.pos_ != "VERB":
+                    self.noun(tok, cue)
+                    continue
+            particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
+            verb_cue = (self.lex.verbs.get(f"{lemma} {particle}") if particle else None) or \
+                self.lex.verbs.get(lemma) or (self.lex.verbs.get(lower[:-1]) if lower.endswith("s") else None)
+            if verb_cue is not None and self.is_verbal(tok):
+                self.verb(tok, verb_cue)
+            if lemma in self.lex.speech_verbs and tok.pos_ == "VERB":
+                self.obligation(tok)
+        return self.out
+
+    def _verbal_use(self, tok: Token) -> bool:
+        return tok.pos_ in ("NOUN", "PROPN") and self.repaired_subject(tok) is not None
+
+    def _role(self, tok: Token) -> Cue | None:
+        lemma = tok.lemma_.lower()
+        if tok.i > 0:
+            title = self.lex.titles.get(f"{self.doc[tok.i - 1].lower_} {lemma}")
+            if title is not None:
+                return title
+        if tok.pos_ == "VERB":
+            return None
+        return self.lex.roles.get(lemma)
+
+    def verb(self, verb: Token, cue: Cue) -> None:
+        """Subject-verb-object patterns, passives, coordination, relative and participle clauses."""
+        if cue.particle and not any(c.dep_ == "prt" and c.lower_ == cue.particle for c in verb.children):
+            return
+        cue = self._intended(verb, cue)
+        subjects, passive = self.subjects(verb)
+        passive = passive or self._is_passive(verb)
+        objects: list[Mention] = []
+        thing: Token | None = None
+        for child in verb.children:
+            if child.dep_ in ("dobj", "dative") and child.pos_ != "ADP":
+                found = self.actors(child)
+                if found and cue.object != "thing":
+                    objects.extend(found)
+                else:
+                    thing = child
+        if cue.objects:
+            chosen = self._object_relation(thing, cue)
+            if chosen is None:
+                return
+            cue = chosen
+        mode = cue.mode or self._object_mode(thing)
+        via_prep = self.prep_objects(verb, cue.preps) if cue.preps else []
+        if thing is not None and cue.preps and not via_prep:
+            via_prep = self.prep_objects(thing, cue.preps)
+        if cue.needs == "object" and (mode is None and thing is None and not via_prep
+                                      or thing is not None and self._object_mode(thing, strict=True) == ""):
+            return
+        if cue.needs == "target-prep" and not via_prep:
+            return
+        score = 0.9 if not self.repaired_subject(verb) else 0.7
+        if passive:
+            agents = self.agents(verb)
+            if cue.inverse:
+                holders = self.prep_objects(verb, cue.passive_preps or ("from",))
+                self.emit(subjects, list(holders), cue, mode, verb, "verb", score)
+                return
+            targets = subjects
+            sources = agents
+            if sources and targets:
+                self.emit(sources, list(targets), cue, mode, verb, "verb", score)
+            elif sources and RELATIONS[cue.rel].family is Family.EVENT:
+                self.emit(sources, [None], cue, mode, verb, "verb", score * 0.7)
+            return
+        if cue.inverse:
+            givers = self.prep_objects(verb, ("from", "by"))
+            if not givers and thing is not None:
+                givers = [m for t in thing.subtree if t.dep_ == "pobj" and t.head.lower_ in ("from", "by")
+                          for m in self.actors(t)]
+            if givers and subjects:
+                self.emit(givers, list(subjects), cue, mode, verb, "verb", score)
+            elif objects and subjects and cue.rel == "MEMBER_OF":
+                self.emit(objects, list(subjects), cue, mode, verb, "verb", score)
+            return
+        targets = objects + [m for m in via_prep if m not in objects]
+        if not targets and not subjects:
+            return
+        if not targets:
+            targets = self._borrowed_objects(verb, cue)
+        if not targets and self.repaired_subject(verb) is not None:
+            targets = self._next_actor(verb)
+        if not targets and cue.rel in _GOVERNING + ("ACCUSE",):
+            targets = self._embedded_objects(verb)
+        if not subjects:
+            return
+        if cue.symmetric:
+            if targets:
+                self.emit(subjects, list(targets), cue, mode, verb, "verb", score)
+                self.emit(list(targets), list(subjects), cue, mode, verb, "verb", score)
+            elif len(subjects) > 1:
+                self.emit_pairs(subjects, cue, mode, verb, "verb", score * 0.95)
+            return
+        if targets:
+            self.emit(subjects, list(targets), cue, mode, verb, "verb", score)
+        elif RELATIONS[cue.rel].family is Family.EVENT and cue.needs != "target-prep":
+            self.emit(subjects, [None], cue, mode, verb, "verb", score * 0.7)
+
+    def obligation(self, speech: Token) -> None:
+        """"X said Y must do Z": X makes a demand of Y (CAMEO 10)."""
+        for child in speech.children:
+            if child.dep_ != "ccomp" or not any(c.dep_ == "aux" and c.lower_ in _OBLIGATION
+                                                for c in child.children):
+                continue
+            targets = []
+            for grand in child.children:
+                if grand.dep_ in ("nsubj", "nsubjpass"):
+                    targets = self.actors(grand)
+            sources = self.subjects(speech)[0]
+            cue = Cue(lemma=child.lemma_.lower(), rel="REQUEST")
+            self.emit(sources, list(targets), cue, None, child, "verb", 0.75)
+
+    def _intended(self, verb: Token, cue: Cue) -> Cue:
+        """CAMEO's reading of stated intent: "will provide aid", "ready to withdraw" -> AGREE; hostile -> THREATEN."""
+        relation = RELATIONS[cue.rel]
+        if relation.family is not Family.EVENT or cue.rel in ("AGREE", "THREATEN", "REQUEST", "REJECT"):
+            return cue
+        future = any(c.dep_ == "aux" and c.lower_ in _FUTURE for c in verb.children)
+        head = verb.head
+        governed = verb.dep_ == "xcomp" and (
+            head.lemma_.lower() in self.lex.intent_verbs
+            or (head.pos_ == "ADJ" and head.lemma_.lower() in self.lex.intent_adjectives))
+        if not (future or governed):
+            return cue
+        return replace(cue, rel="AGREE" if relation.sign > 0 else "THREATEN", mode=None)
+
+    def _embedded_objects(self, verb: Token) -> list[Mention]:
+        """Targets of the clause a verb governs: "threatened to shell Iraqi towns" -> Iraqi."""
+        found: list[Mention] = []
+        for child in verb.children:
+            if child.dep_ not in ("xcomp", "ccomp") or child.pos_ not in ("VERB", "AUX"):
+                continue
+            other = self.lex.verbs.get(child.lemma_.lower())
+            for grand in child.children:
+                if grand.dep_ in ("dobj", "dative") and grand.pos_ != "ADP":
+                    found.extend(self.actors(grand))
+                if grand.dep_ == "nsubj" and child.dep_ == "ccomp" and self.sent.root is not child:
+                    found.extend(self.actors(grand))
+            found.extend(self.prep_objects(child, (other.preps if other else ()) + ("with", "to")))
+        return _unique(found)
+
+    def _borrowed_objects(self, verb: Token, cue: Cue) -> list[Mention]:
+        """Objects shared by coordinated verbs: "funds and provides weapons to X"."""
+        found: list[Mention] = []
+        for other in list(verb.conjuncts):
+            if not self.is_verbal(other):
+                continue
+            other_cue = self.lex.verbs.get(other.lemma_.lower())
+            preps = tuple(set(cue.preps) | set(other_cue.preps if other_cue else ()) | {"to"})
+            for child in other.children:
+                if child.dep_ == "dobj":
+                    found.extend(self.actors(child))
+            found.extend(self.prep_objects(other, preps))
+        return _unique(found)
+
+    def _object_relation(self, thing: Token | None, cue: Cue) -> Cue | None:
+        """The relation a verb states with this kind of object ("expelled diplomats" -> SANCTION)."""
+        if thing is None:
+            return cue if cue.needs != "objects" else None
+        for t in (thing, *[c for c in thing.children if c.dep_ in ("compound", "prep", "pobj")]):
+            lemma = t.lemma_.lower()
+            if lemma in cue.objects:
+                return replace(cue, rel=cue.objects[lemma], mode=None)
+        return None if cue.needs == "objects" else cue
+
+    def _next_actor(self, verb: Token) -> list[Mention]:
+        """The first actor after a verb the parser missed, within its clause ("Iran funds and arms X")."""
+        for j in range(verb.i + 1, min(self.sent.end, verb.i + 8)):
+            tok = self.doc[j]
+            if j in self.tok2m:
+                return [self.tok2m[j]]
+            if tok.text in (",", ";", ":") or tok.lower_ in _REL_PRONOUNS or (
+                    tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() not in self.lex.verbs):
+                break
+        return []
+
+    def _object_mode(self, thing: Token | None, strict: bool = False) -> str | None:
+        """AID mode from the noun of the thing given; '' under `strict` when the noun is unknown."""
+        if thing is None:
+            return None
+        for t in thing.subtree:
+            lemma = t.lemma_.lower()
+            if lemma in self.lex.object_modes:
+                return self.lex.object_modes[lemma]
+            if lemma.rstrip("s") in self.lex.object_modes:
+                return self.lex.object_modes[lemma.rstrip("s")]
+        return "" if strict else None
+
+    def noun(self, noun: Token, cue: Cue) -> None:
+        """Nominal triggers: "Hamas' attack on X", "the bombing of X by Y", "tensions between A and B"."""
+        sources: list[Mention] = []
+        for child in noun.children:
+            if child.dep_ in _MODIFIERS and child.i < noun.i:
+                sources.extend(self._in_subtree(child))
+        by = self.agents(noun)
+        targets = self.prep_objects(noun, tuple(p for p in cue.preps))
+        targets += [m for m in self._territory_targets(noun) if m not in targets]
+        between = self._between(noun)
+        if by:
+            if not targets and sources:
+                targets = sources
+            sources = by
+        light = False
+        if not sources:
+            sources = self._light_verb_agents(noun)
+            light = bool(sources)
+            if light:
+                cue = self._intended(noun.head, cue)
+        sources = [s for s in sources if s not in targets]
+        score = 0.8
+        if cue.symmetric or cue.rel in ("RIVAL", "ALLY"):
+            if len(between) > 1:
+                self.emit_pairs(between, cue, cue.mode, noun, "noun", score)
+                return
+            if sources and targets:
+                self.emit(sources, list(targets), cue, cue.mode, noun, "noun", score)
+                self.emit(list(targets), sources, cue, cue.mode, noun, "noun", score)
+                return
+            if len(sources) > 1 and self._hyphenated(noun):
+                self.emit_pairs(sources, cue, cue.mode, noun, "noun", score * 0.9)
+            return
+        if sources and targets:
+            self.emit(sources, list(targets), cue, cue.mode, noun, "noun", score)
+        elif light and RELATIONS[cue.rel].family is Family.EVENT:
+            self.emit(sources, [None], cue, cue.mode, noun, "noun", score * 0.7)
+
+    def _hyphenated(self, noun: Token) -> bool:
+        """True for "Israel-Hamas war" or "Israel and Hamas war": the modifiers are joined."""
+        left = [t for t in self.doc[max(noun.left_edge.i, noun.i - 6):noun.i]]
+        return any(t.text in ("-", "–", "and", "/") for t in left)
+
+    def _between(self, noun: Token) -> list[Mention]:
+        """Actors of a `between A and B` phrase on the noun or on the verb it is subject of."""
+        found: list[Mention] = []
+        holders = [noun]
+        if noun.dep_ in ("nsubj", "nsubjpass", "attr"):
+            holders.append(noun.head)
+            holders.extend(c for c in noun.head.children if c.dep_ in ("acomp", "attr") and c is not noun)
+        for holder in holders:
+            for child in holder.children:
+                if child.dep_ == "prep" and child.lower_ in ("between", "among"):
+                    for obj in child.children:
+                        if obj.dep_ == "pobj":
+                            found.extend(self.actors(obj))
+        return _unique(found)
+
+    def _territory_targets(self, noun: Token) -> list[Mention]:
+        """Target of an attack "within Israeli territory", "on Hamas positions"."""
+        found: list[Mention] = []
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ in ("in", "within", "inside", "into", "on", "against"):
+                for obj in child.children:
+                    if obj.dep_ == "pobj" and obj.lemma_.lower() in _TERRITORY:
+                        found.extend(self.actors(obj))
+        return found
+
+    def _light_verb_agents(self, noun: Token) -> list[Mention]:
+        """Agent of "X carried out an attack" / "an attack was carried out by X"."""
+        head = noun.head
+        if noun.dep_ == "pobj" and head.lower_ == "in" and head.head.pos_ in ("VERB", "AUX") and \
+                self.lex.nouns.get(noun.lemma_.lower(), _NO_CUE).rel == "PROTEST":
+            found, passive = self.subjects(head.head)
+            return [] if passive else found
+        if head is noun or head.lemma_.lower() not in self.lex.light_verbs:
+            return []
+        if noun.dep_ in ("dobj", "attr"):
+            found, passive = self.subjects(head)
+            return [] if passive else found
+        if noun.dep_ in ("nsubjpass",):
+            return self.agents(head)
+        return []
+
+    def role(self, noun: Token, cue: Cue) -> None:
+        """Role nouns of standing ties: "Hezbollah leader Nasrallah", "Hamas is not a proxy of Iran"."""
+        if any(c.lower_ in _NOT_HOLDER for c in noun.children if c.dep_ in ("amod", "compound")):
+            return
+        if noun.i > 0 and self.doc[noun.i - 1].lower_ in _NOT_HOLDER:
+            return
+        bearers = self._bearers(noun)
+        if not bearers:
+            return
+        holders: list[Mention] = []
+        for child in noun.children:
+            if child.dep_ in _MODIFIERS and child.i < noun.i:
+                holders.extend(self._in_subtree(child))
+        holders.extend(self.prep_objects(noun, ("of", "for", "to")))
+        if not holders and noun.dep_ == "compound":
+            for sibling in noun.head.children:
+                if sibling.dep_ in _MODIFIERS and sibling.i < noun.i:
+                    holders.extend(self._in_subtree(sibling))
+        holders = [h for h in _unique(holders) if h not in bearers]
+        if not holders:
+            return
+        if cue.rel == "LEADS":
+            bearers = [b for b in bearers if b.kind in ("person", None)] or []
+        score = 0.85
+        if cue.symmetric:
+            self.emit(bearers, list(holders), cue, cue.mode, noun, "role", score)
+            self.emit(holders, list(bearers), cue, cue.mode, noun, "role", score)
+        elif cue.holder == "source":
+            self.emit(holders, list(bearers), cue, cue.mode, noun, "role", score)
+        else:
+            self.emit(bearers, list(holders), cue, cue.mode, noun, "role", score)
+
+    def _bearers(self, noun: Token) -> list[Mention]:
+        """Who holds the role: the named head it modifies, its apposition, or a copula's subject."""
+        head = noun.head
+        if noun.dep_ == "compound" and self.tok2m.get(head.i) is not None:
+            return [self.tok2m[head.i]]
+        if noun.dep_ == "appos":
+            first = head
+            while first.dep_ == "conj" and first.head is not first:
+                first = first.head
+            return self.actors(first)
+        for child in noun.children:
+            if child.dep_ == "appos":
+                found = self.actors(child)
+                if found:
+                    return found
+        if noun.dep_ == "attr" and head.lemma_.lower() in self.lex.copulas:
+            return self.subjects(head)[0]
+        if noun.dep_ == "pobj" and head.lower_ == "as" and head.head.lemma_.lower() in self.lex.copulas:
+            return self.subjects(head.head)[0]
+        if noun.dep_ == "pobj" and head.lower_ == "of" and noun.lemma_.lower() == "part":
+            return []
+        if noun.dep_ in ("nsubj",) and head.lemma_.lower() in self.lex.copulas:
+            for child in head.children:
+                if child.dep_ == "attr":
+                    return self.actors(child)
+        return []
+
+    def hyphen(self, tok: Token, cue: Cue) -> None:
+        """"Iran-backed PMF": the actor before the hyphen relates to the noun the compound modifies."""
+        left = self.tok2m.get(tok.i - 2)
+        if left is None:
+            return
+        targets: list[Mention] = []
+        head = tok.head
+        hops = 0
+        while head is not tok and hops < 3:
+            targets = [m for m in self.actors(head, conj=False) if m is not left]
+            if targets or head.pos_ in ("NOUN", "PROPN"):
+                break
+            head, hops = head.head, hops + 1
+        if not targets:
+            for j in range(tok.i + 1, min(len(self.doc), tok.i + 5)):
+                t = self.doc[j]
+                if t.is_punct or t.pos_ in ("VERB", "AUX", "ADP"):
+                    break
+                if j in self.tok2m:
+                    targets = [self.tok2m[j]]
+                    break
+        if not targets:
+            return
+        if cue.inverse:
+            self.emit(targets, [left], cue, cue.mode, tok, "hyphen", 0.85)
+        elif cue.symmetric:
+            self.emit([left], list(targets), cue, cue.mode, tok, "hyphen", 0.85)
+            self.emit(targets, [left], cue, cue.mode, tok, "hyphen", 0.85)
+        else:
+            self.emit([left], list(targets), cue, cue.mode, tok, "hyphen", 0.85)
+
+
+def _unique(mentions: list[Mention]) -> list[Mention]:
+    """Mentions without repeats, in first-seen order."""
+    seen: set[int] = set()
+    out = []
+    for m in mentions:
+        if id(m) not in seen:
+            seen.add(id(m))
+            out.append(m)
+    return out
+
+
+def find_candidates(sent: Span, tok2m: dict[int, Mention], lex: Lexicon) -> list[Candidate]:
+    """Relation candidates of one sentence."""
+    if len(tok2m) == 0:
+        return []
+    return SentenceRelations(sent, tok2m, lex).run()

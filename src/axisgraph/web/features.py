@@ -1,0 +1,146 @@
+"""Adapters to the optional parts of axisgraph the web app lights up when they are installed.
+
+Blocs, dependency index, cohesion, forecasts and article extraction live in
+their own packages; the app imports them lazily and reports what it found in
+`available()`, so the page hides a control rather than failing when a part is
+missing.
+"""
+
+from __future__ import annotations
+
+import importlib
+import threading
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import Any
+
+import networkx as nx
+
+_lock = threading.Lock()
+
+
+def _module(name: str) -> Any | None:
+    try:
+        return importlib.import_module(f"axisgraph.{name}")
+    except ImportError:
+        return None
+
+
+def _attr(module: str, name: str) -> Any | None:
+    mod = _module(module)
+    return getattr(mod, name, None) if mod is not None else None
+
+
+def available() -> dict[str, bool]:
+    """Which optional features this installation has."""
+    return {
+        "blocs": _attr("analysis.blocs", "find_blocs") is not None,
+        "dependency": _attr("analysis.patronage", "dependency_index") is not None,
+        "cohesion": _cohesion_function() is not None,
+        "forecast": _attr("forecast", "forecast_frame") is not None,
+        "extract": _attr("nlp", "Extractor") is not None,
+    }
+
+
+def blocs(nodes: Sequence[str], signed_edges: Sequence[tuple[str, str, float]]) -> dict[str, int] | None:
+    """Bloc number of each node by signed community detection, or None when the analysis module is absent."""
+    find_blocs = _attr("analysis.blocs", "find_blocs")
+    if find_blocs is None:
+        return None
+    graph = nx.Graph()
+    graph.add_nodes_from(nodes)
+    for u, v, w in signed_edges:
+        if u == v:
+            continue
+        previous = graph.edges[u, v]["weight"] if graph.has_edge(u, v) else 0.0
+        graph.add_edge(u, v, weight=previous + float(w))
+    zero = [(u, v) for u, v, d in graph.edges(data=True) if d["weight"] == 0]
+    graph.remove_edges_from(zero)
+    if graph.number_of_edges() == 0:
+        return {}
+    result = find_blocs(graph, min_size=2, balance=False)
+    return {actor: number for actor, number in result.membership.items()
+            if any(b.id == number for b in result.blocs)}
+
+
+def _cohesion_function() -> Any | None:
+    for module, name in (("analysis.cohesion", "cohesion"), ("analysis", "cohesion")):
+        found = _attr(module, name)
+        if found is not None:
+            return found
+    return None
+
+
+def dependency(frame: Any, actor_id: str) -> tuple[float, str | None] | None:
+    """(dependency index, main patron) from the analysis module, or None when it is absent."""
+    function = _attr("analysis.patronage", "dependency_index")
+    if function is None or frame.empty:
+        return None
+    result = function(frame, actor_id)
+    return (float(result.index), result.patron_id) if result.patron_id else (0.0, None)
+
+
+def patronage(frame: Any, actor_id: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]]] | None:
+    """(patrons, clients) rows from the analysis module, or None when it is absent."""
+    function = _attr("analysis.patronage", "patronage")
+    if function is None or frame.empty:
+        return None
+    result = function(frame, actor_id)
+    return result.patrons.to_dict("records"), result.clients.to_dict("records")
+
+
+def cohesion(frame: Any, actors: Sequence[str], freq: str) -> Any | None:
+    """The analysis module's cohesion table for a set of actors, or None when it is absent."""
+    function = _cohesion_function()
+    if function is None:
+        return None
+    return function(frame, list(actors), freq=freq)
+
+
+def forecast(frame: Any, horizon_days: int, actors: Sequence[str]) -> Any:
+    """The forecasting module's next-period table for these actors; raises LookupError if absent."""
+    function = _attr("forecast", "forecast_frame")
+    if function is None:
+        raise LookupError("forecasting is not available in this installation")
+    return function(frame, horizon_days, actors=list(actors))
+
+
+_extractor: Any = None
+
+
+def extractor() -> Any:
+    """The shared article extractor (loaded once); raises LookupError if the NLP package is absent."""
+    global _extractor
+    with _lock:
+        if _extractor is None:
+            cls = _attr("nlp", "Extractor")
+            if cls is None:
+                raise LookupError("article extraction is not available in this installation")
+            _extractor = cls()
+        return _extractor
+
+
+@lru_cache(maxsize=1)
+def _kb() -> Any | None:
+    bundled = _attr("kb", "bundled_kb")
+    if bundled is None:
+        return None
+    try:
+        return bundled()
+    except Exception:  # a broken KB file must not take the web app down
+        return None
+
+
+def aliases(actor_id: str) -> list[str]:
+    """The KB aliases of an actor (empty when the KB does not know it)."""
+    kb = _kb()
+    actor = kb.get(actor_id) if kb is not None else None
+    return list(actor.aliases) if actor is not None else []
+
+
+def alias_matches(needle: str) -> list[tuple[str, str]]:
+    """(actor id, alias) for KB aliases containing the lower-case `needle`."""
+    kb = _kb()
+    if kb is None:
+        return []
+    return [(actor.id, alias) for actor in kb for alias in actor.aliases if needle in alias.lower()][:200]

@@ -1,0 +1,42 @@
+"""Build the web application (JSON API + page on one port) and run it with uvicorn."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import uvicorn
+from fastapi import FastAPI
+from uvicorn.middleware.wsgi import WSGIMiddleware
+
+from ..store import Store
+from .api import create_api
+from .ui import create_dash
+
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 8050
+
+
+def create_app(store: Store | str | Path) -> FastAPI:
+    """The FastAPI app serving /api (OpenAPI at /api/docs) with the Dash page mounted at /."""
+    if not isinstance(store, Store):
+        path = Path(store)
+        if "://" not in str(store) and not path.exists():
+            raise FileNotFoundError(f"{path}: no such database")
+        store = Store(path)
+    api = create_api(store)
+    dash_app = create_dash(api.state.explorer)
+    api.state.dash = dash_app
+    api.mount("/", WSGIMiddleware(dash_app.server, workers=8))
+    return api
+
+
+def url_for(host: str, port: int) -> str:
+    """The address to print for a host and port."""
+    shown = f"[{host}]" if ":" in host else host
+    return f"http://{shown}:{port}/"
+
+
+def serve(db: str | Path, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, log_level: str = "warning") -> None:
+    """Run the web app until interrupted (binds to localhost unless another host is given)."""
+    app = create_app(db)
+    uvicorn.run(app, host=host, port=port, log_level=log_level)

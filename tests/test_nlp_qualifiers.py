@@ -1,0 +1,78 @@
+"""Qualifiers: negation, hedges, speakers across quotes, and event dates relative to the document."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from nlp_support import extract, find
+
+from axisgraph.nlp.qualifiers import parse_date, quote_regions
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("October 7", date(2023, 10, 7)),
+    ("on Oct. 7", date(2023, 10, 7)),
+    ("7 October 2021", date(2021, 10, 7)),
+    ("December 25", date(2022, 12, 25)),
+    ("last Tuesday", date(2023, 10, 31)),
+    ("Wednesday", date(2023, 11, 1)),
+    ("yesterday", date(2023, 10, 31)),
+    ("2019", date(2019, 1, 1)),
+    ("2023-09-30", date(2023, 9, 30)),
+])
+def test_parse_date_relative_to_document(text, expected):
+    assert parse_date(text, date(2023, 11, 1)) == expected
+
+
+def test_parse_date_without_document_date():
+    assert parse_date("October 7", None) is None
+    assert parse_date("October 7, 2023", None) == date(2023, 10, 7)
+
+
+def test_event_date_attaches_to_the_trigger_only():
+    found = extract("The Wagner Group attacked the Malian army on October 7.")
+    assert find(found, "wagner", "ASSAULT", "mli.mil", event_date=date(2023, 10, 7))
+    found = extract("Russia armed the RSF. Talks began on October 7.")
+    assert find(found, "rus", "AID", "rsf", event_date=None)
+
+
+@pytest.mark.parametrize(("text", "hedge"), [
+    ("Russia reportedly funds the Wagner Group.", "reported"),
+    ("According to officials, Russia funds the Wagner Group.", "reported"),
+    ("Russia probably funds the Wagner Group.", "likely"),
+    ("Russia may fund the Wagner Group.", "possible"),
+    ("Russia allegedly funds the Wagner Group.", "possible"),
+    ("Russia funds the Wagner Group.", "asserted"),
+])
+def test_hedges(text, hedge):
+    found = find(extract(text), "rus", "AID", "wagner")
+    assert found and found[0].hedge == hedge
+    assert found[0].confidence <= find(extract("Russia funds the Wagner Group."), "rus", "AID", "wagner")[0].confidence
+
+
+def test_negation_and_denial():
+    assert find(extract("The UAE did not arm the RSF."), "are", "AID", "rsf", negated=True)
+    denied = find(extract("The UAE denied arming the RSF."), "are", "AID", "rsf")
+    assert denied and denied[0].negated and denied[0].hedge == "denied"
+    assert find(extract("The UAE armed the RSF."), "are", "AID", "rsf", negated=False)
+
+
+def test_reported_speech_keeps_the_speaker_apart_from_the_source():
+    found = extract("Ukraine said Russia attacked Kyiv.")
+    attack = find(found, "rus", "ASSAULT", "ukr")
+    assert attack and attack[0].speaker.id == "ukr" and attack[0].hedge == "reported"
+
+
+def test_quote_continues_with_he_added():
+    text = ('Hassan Nasrallah spoke on Friday. "Iran supplies Hezbollah with rockets," Nasrallah said. '
+            '"Russia also trains the Houthis," he added.')
+    found = extract(text)
+    arms = find(found, "irn", "AID", "hezbollah", mode="military")
+    assert arms and arms[0].speaker.id == "person.hassan_nasrallah"
+    trains = find(found, "rus", "AID", "houthis", mode="training")
+    assert trains and trains[0].speaker.id == "person.hassan_nasrallah"
+
+
+def test_quote_regions():
+    assert quote_regions('a "b c" d “e” f') == [(2, 7), (10, 13)]

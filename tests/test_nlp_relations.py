@@ -1,0 +1,95 @@
+"""Relation patterns on sentences about other conflicts than the sample article's."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from nlp_support import extract, find
+
+
+def test_coordinated_verbs_misparsed_as_nouns():
+    found = extract("Russia funds and arms the Wagner Group.")
+    assert find(found, "rus", "AID", "wagner", mode="economic")
+    assert find(found, "rus", "AID", "wagner", mode="military")
+
+
+def test_passive_with_coordinated_subjects():
+    found = extract("Wagner, Hezbollah and the Houthis are each backed by Iran.")
+    assert {a.target.id for a in find(found, "irn", "BACKS", None) + found if a.target} >= {
+        "wagner", "hezbollah", "houthis"}
+
+
+def test_participle_clause_and_date():
+    found = extract("The Rapid Support Forces, backed by the United Arab Emirates, attacked the Sudanese "
+                    "Armed Forces last Tuesday.")
+    assert find(found, "are", "BACKS", "rsf")
+    attack = find(found, "rsf", "ASSAULT", "sdn.saf")
+    assert attack and str(attack[0].event_date) == "2023-10-31"
+
+
+def test_hyphenated_sponsor():
+    found = extract("The Russian-backed Wagner Group attacked villages in Mali.")
+    assert find(found, "rus", "BACKS", "wagner")
+
+
+def test_light_verb_and_nominalisation():
+    assert find(extract("The RSF carried out an attack on the Sudanese army."), "rsf", "ASSAULT", "sdn.mil")
+    assert find(extract("The Arakan Army launched strikes against the Tatmadaw."), "aa", "ASSAULT",
+                "mmr.tatmadaw")
+    assert find(extract("The bombing of Kyiv by Russian forces continued."), "rus.mil", "ASSAULT", "ukr")
+
+
+def test_title_gives_leadership():
+    found = extract("Wagner leader Yevgeny Prigozhin met Russian officials in Moscow.")
+    assert find(found, "person.yevgeny_prigozhin", "LEADS", "wagner")
+    assert find(found, "person.yevgeny_prigozhin", "CONSULT", "rus")
+
+
+def test_symmetric_nouns_give_both_directions():
+    found = extract("Coordination between the RSF and Wagner increased.")
+    assert find(found, "rsf", "COOPERATE", "wagner") and find(found, "wagner", "COOPERATE", "rsf")
+    found = extract("Tensions between Russia and Ukraine grew.")
+    assert find(found, "rus", "RIVAL", "ukr") and find(found, "ukr", "RIVAL", "rus")
+
+
+def test_negated_proxy_and_speaker():
+    found = extract("The RSF is not a proxy of the UAE, analysts say.")
+    proxy = find(found, "are", "COMMANDS", "rsf")
+    assert proxy and proxy[0].negated and proxy[0].speaker.text == "analysts"
+
+
+def test_description_resolves_to_last_fitting_actor():
+    found = extract("The Arakan Army seized towns in Rakhine. The group also attacked the Tatmadaw.")
+    attack = find(found, "aa", "ASSAULT", "mmr.tatmadaw")
+    assert attack and attack[0].source.text == "The group"
+
+
+def test_person_stands_for_the_body_they_lead_in_material_relations():
+    text = "Yevgeny Prigozhin armed the RSF."
+    assert find(extract(text, on=date(2023, 5, 1)), "wagner", "AID", "rsf", mode="military")
+    assert find(extract(text, on=date(2023, 11, 1)), "person.yevgeny_prigozhin", "AID", "rsf")
+
+
+def test_accusation_reports_the_accused_act():
+    found = extract("Sudan accused the UAE of arming the RSF.")
+    assert find(found, "sdn", "ACCUSE", "are")
+    armed = find(found, "are", "AID", "rsf")
+    assert armed and armed[0].hedge == "possible" and armed[0].speaker.id == "sdn"
+
+
+def test_stated_intent_is_agree_or_threaten():
+    intent = [a for a in extract("Mali said it will allow Russian troops to stay.")
+              if a.source.id == "mli" and a.relation == "AGREE"]
+    assert intent and intent[0].target.id == "rus.mil" and intent[0].hedge == "asserted"
+    assert find(extract("Ukraine threatened to attack Russia."), "ukr", "THREATEN", "rus")
+
+
+@pytest.mark.parametrize("text", [
+    "The weather in Beirut was mild on Tuesday.",
+    "Iran and Iraq are neighbours with long histories.",
+    "Mali is a landlocked country in West Africa.",
+    "The Houthis control much of northern Yemen's population centres.",
+])
+def test_sentences_stating_no_relation_give_nothing(text):
+    assert [a for a in extract(text) if a.target is not None] == []
