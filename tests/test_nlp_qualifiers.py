@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from nlp_support import extract, find
 
 from axisgraph.nlp.qualifiers import parse_date, quote_regions
+from nlp_support import extract, find
 
 
 @pytest.mark.parametrize(("text", "expected"), [

@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 
 from axisgraph.records import Document
-
 from nlp_support import extractor, find
 
 SAMPLE = Path(__file__).parents[1] / "examples" / "axis-of-resistance-2023-11-01.txt"

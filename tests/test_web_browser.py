@@ -16,6 +16,7 @@ import pytest
 CHROMIUM = Path("/usr/bin/chromium")
 pytestmark = [
     pytest.mark.browser,
+    pytest.mark.slow,
     pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium"),
 ]
 playwright_api = pytest.importorskip("playwright.sync_api")
@@ -83,9 +84,21 @@ def browser_page(server: str, tmp_path_factory: pytest.TempPathFactory):
         page.shots = shots
         page.goto(server)
         page.wait_for_function(f"() => {{ const cy = {CY}; return cy && cy.nodes().length >= 50; }}", timeout=60000)
-        page.wait_for_timeout(800)
+        _wait_for_layout(page)
         yield page
         browser.close()
+
+
+def _wait_for_layout(page) -> None:
+    """Wait until the force layout has settled (node positions stop moving)."""
+    positions = f"() => JSON.stringify({CY}.nodes().map(n => [Math.round(n.position('x')), Math.round(n.position('y'))]))"
+    previous = None
+    for _ in range(40):
+        current = page.evaluate(positions)
+        if current == previous:
+            return
+        previous = current
+        page.wait_for_timeout(400)
 
 
 def _shot(page, name: str) -> None:
@@ -96,13 +109,23 @@ def _shot(page, name: str) -> None:
 
 
 def _click_element(page, selector_js: str) -> None:
-    """Click an element of the graph at its rendered position (node centre or edge midpoint)."""
-    x, y = page.evaluate(f"""() => {{
+    """Click an element of the graph where Cytoscape finds it on top (node centre or a free point of an edge)."""
+    point = page.evaluate(f"""() => {{
         const cy = {CY}; const el = {selector_js};
-        const p = el.isNode() ? el.renderedPosition() : el.renderedMidpoint();
-        const r = cy.container().getBoundingClientRect();
-        return [r.left + p.x, r.top + p.y]; }}""")
-    page.mouse.click(x, y)
+        const candidates = [];
+        if (el.isNode()) candidates.push(el.position());
+        else {{
+            candidates.push(el.midpoint());
+            const a = el.sourceEndpoint(), b = el.targetEndpoint();
+            for (const t of [0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8, 0.15, 0.85])
+                candidates.push({{x: a.x + t * (b.x - a.x), y: a.y + t * (b.y - a.y)}});
+        }}
+        const found = candidates.find(p => cy.renderer().findNearestElement(p.x, p.y, true, false) === el);
+        if (!found) return null;
+        const r = cy.container().getBoundingClientRect(), z = cy.zoom(), pan = cy.pan();
+        return [r.left + found.x * z + pan.x, r.top + found.y * z + pan.y]; }}""")
+    assert point is not None, "element is hidden under others"
+    page.mouse.click(*point)
 
 
 def test_graph_loads_with_legend_and_readable_labels(browser_page) -> None:
@@ -135,8 +158,9 @@ def test_open_actor_page(browser_page) -> None:
 def test_open_edge_evidence_shows_hostile_text_as_text(browser_page) -> None:
     page = browser_page
     _click_element(page, f"{CY}.$id('irn|hezbollah|sponsorship')")
-    page.wait_for_selector("#evidence-list", timeout=20000)
-    assert "Iran → Hezbollah" in page.locator(".evidence-page .detail-title").inner_text()
+    page.wait_for_function(
+        "() => (document.querySelector('.evidence-page .detail-title') || {}).innerText === 'Iran → Hezbollah'",
+        timeout=20000)
     card = page.locator("#evidence-list .card").first
     assert card.locator(".sentence").inner_text() == HOSTILE
     assert card.locator("mark.hl-source").inner_text() == "Iran"
@@ -171,6 +195,7 @@ def test_time_slider_narrows_the_graph(browser_page) -> None:
         page.keyboard.press("PageDown")
     page.wait_for_function(f"() => document.querySelector('#window-label').innerText !== {before!r}", timeout=10000)
     page.wait_for_function(f"() => {CY}.edges().length < {ties_before}", timeout=20000)
+    _wait_for_layout(page)
     assert "Jun 2024" not in page.locator("#window-label").inner_text()
     assert page.evaluate(OVERLAPS) == []
     _shot(page, "05-slider")

@@ -7,6 +7,7 @@ the documents it can read and records each problem (file, line, reason) in a
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import json
@@ -29,9 +30,21 @@ CSV_SUFFIXES = {".csv", ".tsv"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 KNOWN_FIELDS = ("id", "text", "date", "title", "url", "source")
 TEXT_FIELDS = ("text", "body", "content", "article")
-DEFAULT_MAX_CHARS = 5_000_000
+DEFAULT_MAX_CHARS = 1_000_000  # spaCy's own default max_length; --max-chars raises it
 _DATE_LINE = re.compile(r"\A\s*date[:\s]\s*(\S+)[ \t]*(?:\r?\n)?[ \t]*", re.IGNORECASE)
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_MIXED_UTF8 = re.compile(rb"[\xc2-\xf4][\x80-\xbf]+")
+MIN_HTML_CHARS = 40
+
+
+def _cp1252_fallback(error: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: read each undecodable byte as cp1252 (latin-1 where cp1252 has a gap)."""
+    assert isinstance(error, UnicodeDecodeError)
+    bad = error.object[error.start:error.end]
+    return bad.decode("cp1252", errors="ignore") or bad.decode("latin-1"), error.end
+
+
+codecs.register_error("axisgraph-cp1252", _cp1252_fallback)
 
 
 @dataclass
@@ -151,6 +164,10 @@ class DocumentReader:
         if _looks_binary(raw):
             self.report.add(name, "binary file, not text")
             return None
+        if _MIXED_UTF8.search(raw):
+            self.report.add(name, f"mixed encodings (invalid UTF-8 at byte {first_bad}); "
+                            "undecodable bytes read as cp1252", level="warning")
+            return _clean(raw.decode("utf-8", errors="axisgraph-cp1252"))
         best = from_bytes(raw).best()
         if best is None:
             self.report.add(name, "cannot determine the text encoding")
@@ -230,8 +247,8 @@ class DocumentReader:
         except Exception as exc:  # trafilatura raises many types on broken markup
             self.report.add(name, f"cannot parse HTML: {exc}")
             return
-        if not body or not body.strip():
-            self.report.add(name, "HTML has no article text")
+        if not body or len(body.strip()) < MIN_HTML_CHARS:
+            self.report.add(name, "HTML has no article text" + (f" (only {body.strip()!r})" if body else ""))
             return
         record: dict[str, Any] = {"text": body}
         if meta is not None:

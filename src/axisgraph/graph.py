@@ -153,12 +153,16 @@ def prepare(frame: pd.DataFrame, since: date | str | None = None, until: date | 
     return out
 
 
-def _names(frame: pd.DataFrame) -> dict[str, str]:
-    names: dict[str, str] = {}
+def actor_names(frame: pd.DataFrame) -> dict[str, str]:
+    """Actor id → name as the frame's source and target columns give them (ids without a name map to
+    themselves)."""
+    parts = []
     for prefix in ("source", "target"):
-        ids, labels = frame[f"{prefix}_id"], frame.get(f"{prefix}_name", frame[f"{prefix}_id"])
-        names.update({i: str(n) for i, n in zip(ids, labels, strict=True) if isinstance(i, str)})
-    return names
+        names = frame[f"{prefix}_name"] if f"{prefix}_name" in frame else frame[f"{prefix}_id"]
+        parts.append(pd.DataFrame({"id": frame[f"{prefix}_id"].to_numpy(dtype=object),
+                                   "name": names.to_numpy(dtype=object)}))
+    table = pd.concat(parts).dropna(subset=["id"]).drop_duplicates("id")
+    return {i: (str(n) if isinstance(n, str) else i) for i, n in zip(table["id"], table["name"], strict=True)}
 
 
 def ties(frame: pd.DataFrame, since: date | str | None = None, until: date | str | None = None,
@@ -180,7 +184,7 @@ def ties(frame: pd.DataFrame, since: date | str | None = None, until: date | str
     out = grouped.agg(count=("weight", "size"), negated=("negated", "sum"), weight=("weight", "sum"),
                       first_seen=("date", "min"), last_seen=("date", "max"), documents=("doc", "nunique"))
     out = out.reset_index()
-    names = _names(data)
+    names = actor_names(data)
     out["source_name"] = out["source_id"].map(names)
     out["target_name"] = out["target_id"].map(names)
     out["sign"] = out["relation"].map(SIGN).astype(int)
@@ -216,7 +220,7 @@ def dyads(frame: pd.DataFrame, since: date | str | None = None, until: date | st
         count=("positive", "size"), positive=("positive", "sum"), negative=("negative", "sum"),
         first_seen=("date", "min"), last_seen=("date", "max")).reset_index()
     out["weight"] = out["positive"] - out["negative"]
-    names = _names(data)
+    names = actor_names(data)
     out["a_name"] = out["a"].map(names)
     out["b_name"] = out["b"].map(names)
     return out[DYAD_COLUMNS].sort_values("count", ascending=False, ignore_index=True)
@@ -231,12 +235,15 @@ def signed_graph(dyad_frame: pd.DataFrame, min_count: int = 1, min_abs_weight: f
     """
     keep = (dyad_frame["count"] >= min_count) & (dyad_frame["weight"].abs() >= min_abs_weight)
     part = dyad_frame[keep]
-    graph = nx.Graph()
-    for row in part.itertuples(index=False):
-        graph.add_node(row.a, name=row.a_name)
-        graph.add_node(row.b, name=row.b_name)
-        graph.add_edge(row.a, row.b, weight=float(row.weight), positive=float(row.positive),
-                       negative=float(row.negative), count=int(row.count))
+    edges = pd.DataFrame({"a": part["a"].to_numpy(dtype=object), "b": part["b"].to_numpy(dtype=object),
+                          "weight": part["weight"].astype(float).to_numpy(),
+                          "positive": part["positive"].astype(float).to_numpy(),
+                          "negative": part["negative"].astype(float).to_numpy(),
+                          "count": part["count"].astype(int).to_numpy()})
+    graph = nx.from_pandas_edgelist(edges, "a", "b", edge_attr=["weight", "positive", "negative", "count"])
+    names = dict(zip(part["a"].to_numpy(dtype=object), part["a_name"].to_numpy(dtype=object), strict=True))
+    names.update(zip(part["b"].to_numpy(dtype=object), part["b_name"].to_numpy(dtype=object), strict=True))
+    nx.set_node_attributes(graph, names, "name")
     if kinds:
         nx.set_node_attributes(graph, {n: kinds.get(n) for n in graph.nodes}, "kind")
     return graph

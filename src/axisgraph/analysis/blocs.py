@@ -27,7 +27,7 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
-from ..graph import dyads, period_start, signed_graph
+from ..graph import actor_names, dyads, period_start, signed_graph
 
 DEFAULT_SEED = 42
 
@@ -113,7 +113,7 @@ def signed_partition(graph: nx.Graph, resolution: float = 1.0, seed: int = DEFAU
     if positive.ecount() == 0:
         return {n: i for i, n in enumerate(nodes)}, 0.0
     membership, quality = la.find_partition_multiplex(
-        graphs, la.RBConfigurationVertexPartition, layer_weights=weights, n_iterations=-1, seed=seed,
+        graphs, la.RBConfigurationVertexPartition, layer_weights=weights, n_iterations=2, seed=seed,
         weights="weight", resolution_parameter=resolution)
     return dict(zip(nodes, membership, strict=True)), float(quality)
 
@@ -234,8 +234,7 @@ def bloc_stability(frame: pd.DataFrame, freq: str = "Q", min_count: int = 1, res
     for start in sorted(periods.dropna().unique()):
         part = frame[periods == start]
         dyad_frame = dyads(part)
-        names.update(dict(zip(dyad_frame["a"], dyad_frame["a_name"], strict=True)))
-        names.update(dict(zip(dyad_frame["b"], dyad_frame["b_name"], strict=True)))
+        names.update(actor_names(part))
         raw, _ = signed_partition(signed_graph(dyad_frame, min_count=min_count), resolution, seed)
         memberships.append((pd.Timestamp(start), raw))
     wanted = set(actors) if actors else set().union(*(m.keys() for _, m in memberships)) if memberships else set()

@@ -26,7 +26,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from ..graph import STRUCTURAL, period_start, prepare
+from ..graph import STRUCTURAL, actor_names, period_start, prepare
 
 CHANGE_COLUMNS = ["period", "a", "a_name", "b", "b_name", "kind", "count", "expected", "weight", "weight_before",
                   "surprise"]
@@ -102,7 +102,7 @@ def changes(frame: pd.DataFrame, freq: str = "M", since: date | str | None = Non
         to_coop = stats.binom.logsf(g["npos"] - 1, n, 1 - hostile_share) / -np.log(10)
         flip = active & valid & (past_count > 0) & (np.sign(net) * np.sign(past_net) < 0)
         found.append(("flip", flip, np.where(net < 0, to_hostile, to_coop), rate))
-    names = _names(data)
+    names = actor_names(data)
     rows = []
     mean_before = past_net / np.maximum(n_past, 1)
     for kind, mask, surprise, expected in found:
@@ -116,9 +116,3 @@ def changes(frame: pd.DataFrame, freq: str = "M", since: date | str | None = Non
     out = pd.DataFrame(rows, columns=CHANGE_COLUMNS)
     out = out.sort_values(["surprise", "period", "a", "b"], ascending=[False, True, True, True], ignore_index=True)
     return out.head(limit) if limit else out
-
-
-def _names(data: pd.DataFrame) -> dict[str, str]:
-    names = dict(zip(data["source_id"], data["source_name"], strict=True))
-    names.update(zip(data["target_id"], data["target_name"], strict=True))
-    return {k: str(v) for k, v in names.items()}

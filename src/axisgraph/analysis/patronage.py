@@ -50,7 +50,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-from ..graph import STRUCTURAL, prepare
+from ..graph import STRUCTURAL, actor_names, prepare
 
 SPONSOR_RELATIONS: frozenset[str] = frozenset({"AID", "BACKS", "COMMANDS"})
 SPONSOR_AID_MODES: frozenset[str | None] = frozenset({None, "economic", "military", "training", "intelligence"})
@@ -91,10 +91,7 @@ def apply_rollup(frame: pd.DataFrame, rollup: Mapping[str, str] | None,
     """
     if not rollup:
         return frame
-    known = {}
-    for prefix in ("source", "target"):
-        known.update(zip(frame[f"{prefix}_id"], frame[f"{prefix}_name"], strict=True))
-    names = {**known, **(names or {})}
+    names = {**actor_names(frame), **(names or {})}
     out = frame.copy()
     for prefix in ("source", "target"):
         mapped = out[f"{prefix}_id"].map(rollup)

@@ -13,7 +13,7 @@ from datetime import date
 
 import pandas as pd
 
-from ..graph import cooperation_conflict, dyad_rows, period_start, prepare
+from ..graph import actor_names, cooperation_conflict, dyad_rows, period_start, prepare
 from ..ontology import QUAD_NAMES
 
 QUAD_COLUMNS = [f"q{q}" for q in QUAD_NAMES]
@@ -55,9 +55,7 @@ def dyad_timeline(frame: pd.DataFrame, a: str, b: str, freq: str = "M", since: d
     assertions (date, direction, relation, hedge, negated, sentence, doc_id).
     """
     data = prepare(dyad_rows(frame, a, b, both_directions), since, until)
-    names = {a: a, b: b}
-    for prefix in ("source", "target"):
-        names.update(zip(data[f"{prefix}_id"], data[f"{prefix}_name"], strict=True))
+    names = {a: a, b: b, **actor_names(data)}
     if data.empty:
         return Timeline(a, b, names[a], names[b], freq, pd.DataFrame(columns=TIMELINE_COLUMNS))
     data = data.assign(period=period_start(data["date"], freq))

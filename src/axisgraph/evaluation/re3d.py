@@ -6,12 +6,13 @@ are relations the annotators rejected). Predictions: non-negated assertions with
 `ontology.to_re3d`, each counted once per mapped type.
 
 Matching: a prediction matches a gold relation of the same type when its source span overlaps the gold
-source span and its target span the gold target span. AlliesOf and CommWith are scored undirected
-(either argument order matches, and a pair is counted once), because the annotators coded half of
-their pairs in both directions and half in one; the other types are directed (FightingAgainst,
-Likes, Dislikes have under 6% reversed pairs; BelongsTo, InChargeOf none). Untyped scoring asks for
-the right two spans in either order, any type. Predictions that match only an excluded gold relation
-of their type (rejected by annotators, or with a non-actor argument) are neither right nor wrong.
+source span and its target span the gold target span. AlliesOf and CommWith are symmetric in meaning
+and the annotators coded 17% and 39% of their scored pairs in both directions, the rest in one only,
+so they are scored undirected (either argument order matches, a pair counts once). The other types
+are directed: FightingAgainst has 5% of pairs in both directions, Likes 3%, the rest none.
+Untyped scoring asks for the right two spans in either order, any type. Predictions that match only
+an excluded gold relation of their type (rejected by annotators, or with a non-actor argument) are
+neither right nor wrong.
 Precision is the share of predictions matching some gold relation; recall the share of gold
 relations matched by some prediction.
 """

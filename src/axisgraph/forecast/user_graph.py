@@ -29,7 +29,10 @@ FEATURE_NAMES = (
 
 @dataclass
 class ForecastResult:
-    """Forecast rows, the hold-out calibration report and the cutoff the forecast starts from."""
+    """Forecast rows, the hold-out calibration report and the cutoff the forecast starts from.
+
+    `brier_base_rate` is the Brier score of forecasting every candidate with the training positive rate.
+    """
 
     forecasts: pd.DataFrame
     brier: float
@@ -106,11 +109,12 @@ class _Coded:
 
 
 def candidate_rows(events: pd.DataFrame, cutoff: pd.Timestamp, horizon: int, level: str,
-                   actors: Sequence[str] | None = None) -> pd.DataFrame:
+                   actors: Sequence[str] | None = None, max_dyads: int | None = None) -> pd.DataFrame:
     """(source, level value, target) candidates with features from events strictly before the cutoff.
 
     Candidates are every dyad seen before the cutoff (in either direction) crossed with every relation
-    (or quad class) of the ontology; with `actors`, only dyads touching one of them.
+    (or quad class) of the ontology; with `actors`, only dyads touching one of them; with `max_dyads`,
+    a fixed random sample of that many dyads.
     """
     past = events[events["date"] < cutoff]
     if past.empty:
@@ -120,6 +124,8 @@ def candidate_rows(events: pd.DataFrame, cutoff: pd.Timestamp, horizon: int, lev
                        .set_axis(["source", "target"], axis=1)]).drop_duplicates()
     if actors is not None:
         dyads = dyads[dyads["source"].isin(actors) | dyads["target"].isin(actors)]
+    if max_dyads is not None and len(dyads) > max_dyads:
+        dyads = dyads.sample(max_dyads, random_state=0)
     code = _Coded.of(past, level)
     rows = dyads.merge(pd.DataFrame({level: code.values}), how="cross")
     s = code.actors.get_indexer(rows["source"])
@@ -159,11 +165,12 @@ def label_rows(rows: pd.DataFrame, events: pd.DataFrame, cutoff: pd.Timestamp, h
 
 
 def training_set(events: pd.DataFrame, cutoffs: Sequence[pd.Timestamp], horizon: int, level: str,
-                 actors: Sequence[str] | None = None) -> list[tuple[pd.Timestamp, pd.DataFrame, np.ndarray]]:
+                 actors: Sequence[str] | None = None, max_dyads: int | None = None
+                 ) -> list[tuple[pd.Timestamp, pd.DataFrame, np.ndarray]]:
     """Candidate rows and labels at each rolling cutoff."""
     out = []
     for c in cutoffs:
-        rows = candidate_rows(events, c, horizon, level, actors)
+        rows = candidate_rows(events, c, horizon, level, actors, max_dyads)
         if not rows.empty:
             out.append((c, rows, label_rows(rows, events, c, horizon, level)))
     return out
@@ -181,7 +188,7 @@ def fit_model(x: np.ndarray, y: np.ndarray):
     """Logistic regression on standardised features (a constant rate if only one class was seen)."""
     if len(np.unique(y)) < 2:
         return float(y.mean()) if len(y) else 0.0
-    model = make_pipeline(StandardScaler(), LogisticRegression(C=1.0, max_iter=1000))
+    model = make_pipeline(StandardScaler(), LogisticRegression(C=1.0, solver="liblinear", max_iter=1000))
     return model.fit(x, y)
 
 
@@ -238,11 +245,14 @@ class _EvidenceIndex:
 
 def forecast_frame(frame: pd.DataFrame, horizon_days: int, actors: Sequence[str] | None = None,
                    dyads: Sequence[tuple[str, str]] | None = None, levels: Sequence[str] = ("relation", "quad"),
-                   top: int = 20, n_cutoffs: int = 8, evidence: int = 3) -> ForecastResult:
+                   top: int = 20, n_cutoffs: int = 8, evidence: int = 3,
+                   max_dyads: int | None = 20_000) -> ForecastResult:
     """Most likely events within `horizon_days` after the graph's last date, with calibration on a hold-out.
 
     `frame` has the columns of Store.assertions_frame (source_id, target_id, relation, negated, date, ...).
     Returns forecasts for the chosen actors (or dyads; all actors if neither) by relation and quad class.
+    The model is trained and calibrated on the dyads of those actors (a sample of `max_dyads` per cutoff
+    when there are more).
     """
     events = event_table(frame)
     if events.empty:
@@ -251,20 +261,19 @@ def forecast_frame(frame: pd.DataFrame, horizon_days: int, actors: Sequence[str]
     first = events["date"].min()
     focus = sorted({a for d in dyads for a in d}) if dyads else (list(actors) if actors else None)
     cutoffs = rolling_cutoffs(first, end, horizon_days, n_cutoffs)
-    outputs, hold_p, hold_y = [], [], []
+    outputs, hold_p, hold_y, hold_base = [], [], [], []
     holdout = cutoffs[-1] if len(cutoffs) >= 2 else None
     cite = _EvidenceIndex(events, end)
     for level in levels:
-        parts = training_set(events, cutoffs, horizon_days, level)
+        parts = training_set(events, cutoffs, horizon_days, level, focus, max_dyads)
         if holdout is not None:
             early = [p for p in parts if p[0] + pd.Timedelta(days=horizon_days) <= holdout] or parts[:-1]
-            model = fit_model(*stack(early))
+            x_e, y_e = stack(early)
+            model = fit_model(x_e, y_e)
             _, rows_h, y_h = parts[-1]
-            if focus is not None:
-                touch = rows_h["source"].isin(focus) | rows_h["target"].isin(focus)
-                rows_h, y_h = rows_h[touch], y_h[touch.to_numpy()]
             hold_p.append(predict(model, rows_h[list(FEATURE_NAMES)].to_numpy(dtype=float)))
             hold_y.append(y_h)
+            hold_base.append(np.full(len(y_h), y_e.mean() if len(y_e) else 0.0))
         model = fit_model(*stack(parts))
         rows = candidate_rows(events, end, horizon_days, level, focus)
         if rows.empty:
@@ -283,7 +292,7 @@ def forecast_frame(frame: pd.DataFrame, horizon_days: int, actors: Sequence[str]
     p = np.concatenate(hold_p) if hold_p else np.zeros(0)
     y = np.concatenate(hold_y) if hold_y else np.zeros(0)
     brier = float(np.mean((p - y) ** 2)) if len(y) else float("nan")
-    base = float(np.mean((y.mean() - y) ** 2)) if len(y) else float("nan")
+    base = float(np.mean((np.concatenate(hold_base) - y) ** 2)) if len(y) else float("nan")
     return ForecastResult(forecasts, brier, base, reliability_table(p, y), holdout, end, horizon_days)
 
 

@@ -125,8 +125,10 @@ def parse_parquet(path: Path, ctx: ImportContext) -> Iterator[Parsed]:
 
     docs = _Documents(ctx)
     for file in parquet_files(path):
+        parquet = pq.ParquetFile(file)
+        share = file.stat().st_size // max(parquet.metadata.num_rows, 1)
         number = 0
-        for batch in pq.ParquetFile(file).iter_batches(batch_size=5000):
+        for batch in parquet.iter_batches(batch_size=5000):
             for record in batch.to_pylist():
                 number += 1
-                yield _parsed(file.name, number, record, ctx, docs, 0, flat=True)
+                yield _parsed(file.name, number, record, ctx, docs, share, flat=True)

@@ -160,5 +160,4 @@ class ActorKB:
 
 def _is_case_sensitive(text: str) -> bool:
     """Aliases written in capitals (IRGC, U.S.) match only in capitals."""
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) > 0 and all(c.isupper() for c in letters)
+    return text.isupper()

@@ -16,7 +16,7 @@ from .relations import Candidate
 ORGANISATIONAL = frozenset({"BACKS", "COMMANDS", "ALLY", "RIVAL", "AID", "COOPERATE", "ASSAULT", "COERCE",
                             "SANCTION", "MOBILIZE", "RETREAT"})
 _HEDGE_FACTOR = {"asserted": 1.0, "reported": 0.85, "likely": 0.75, "possible": 0.5, "denied": 0.6}
-_ORIGIN_FACTOR = {"kb": 1.0, "surname": 0.95, "description": 0.85, "ner": 0.85}
+_ORIGIN_FACTOR = {"kb": 1.0, "surname": 0.95, "description": 0.85, "ner": 0.85, "noun": 0.7, "pronoun": 0.6}
 
 
 def actor_ref(m: Mention, kb: ActorKB, relation: str | None = None, on: date | None = None) -> ActorRef:

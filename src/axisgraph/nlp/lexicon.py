@@ -54,6 +54,8 @@ class Lexicon:
     copulas: frozenset[str]
     descriptions: dict[str, frozenset[str]] = field(default_factory=dict)
     member_nouns: frozenset[str] = frozenset()
+    actor_nouns: frozenset[str] = frozenset()
+    actor_pronouns: frozenset[str] = frozenset()
 
     def description_nouns(self) -> frozenset[str]:
         """Every noun that can head a description of an actor."""
@@ -111,6 +113,8 @@ def read_lexicon(path: Path | str) -> Lexicon:
         copulas=frozenset(data.get("copulas", [])),
         descriptions={k: frozenset(v) for k, v in data.get("descriptions", {}).items()},
         member_nouns=frozenset(data.get("member_nouns", [])),
+        actor_nouns=frozenset(data.get("actor_nouns", [])),
+        actor_pronouns=frozenset(data.get("actor_pronouns", [])),
     )
 
 

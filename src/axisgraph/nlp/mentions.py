@@ -90,7 +90,44 @@ def find_mentions(doc: Doc, matcher: KBMatcher, kb: ActorKB, lex: Lexicon, state
     mentions.sort(key=lambda m: m.tok_start)
     mentions = _resolve_surnames(doc, mentions, taken, state, offset)
     mentions = _add_descriptions(doc, mentions, kb, lex, state, offset)
+    for m in mentions:
+        for i in range(m.tok_start, m.tok_end):
+            taken[i] = True
+    mentions.extend(_common_nouns(doc, taken, lex, state, offset))
+    mentions.sort(key=lambda m: m.tok_start)
     return mentions
+
+
+def _common_nouns(doc: Doc, taken: list[bool], lex: Lexicon, state: Discourse, offset: int) -> list[Mention]:
+    """Unresolved mentions for actor nouns ("the protesters") and personal pronouns ("we", "he")."""
+    found: list[Mention] = []
+    for token in doc:
+        if taken[token.i]:
+            continue
+        lower = token.lower_
+        if token.pos_ == "PRON" and lower in lex.actor_pronouns:
+            person = state.last_person if lower in ("he", "she", "him", "her") else None
+            if person is not None and person.actor_id:
+                found.append(_new(doc, token.i, token.i + 1, offset, person.actor_id, "person", "pronoun",
+                                  "pronoun", person.name))
+            else:
+                found.append(_new(doc, token.i, token.i + 1, offset, None, None, "pronoun", "pronoun"))
+            continue
+        if token.pos_ not in ("NOUN", "PROPN") or token.lemma_.lower() not in lex.actor_nouns:
+            continue
+        if token.dep_ == "compound" and token.head.i > token.i:
+            continue
+        start = token.i
+        while start > 0 and not taken[start - 1] and doc[start - 1].dep_ in (
+                "amod", "compound", "det", "poss", "nummod", "quantmod") and doc[start - 1].head.i >= token.i \
+                and not doc[start - 1].is_sent_start:
+            start -= 1
+        while start < token.i and doc[start].lower_ in ("the", "a", "an"):
+            start += 1
+        found.append(_new(doc, start, token.i + 1, offset, None, None, "noun", "noun"))
+        for i in range(start, token.i + 1):
+            taken[i] = True
+    return found
 
 
 def _trim(ent: Span) -> tuple[int, int]:
@@ -118,11 +155,11 @@ def _resolve_surnames(doc: Doc, mentions: list[Mention], taken: list[bool], stat
                 out.append(_new(doc, i, i + 1, offset, known.actor_id, "person", "surname", "surname",
                                 known.name or known.text))
             continue
+        if m.origin == "ner" and m.tok_end - m.tok_start == 1 and m.text in state.surnames:
+            known = state.surnames[m.text]
+            m.actor_id, m.name, m.kind, m.origin = known.actor_id, known.name or known.text, "person", "surname"
         if m.kind == "person":
-            if m.tok_end - m.tok_start == 1 and m.actor_id is None and m.text in state.surnames:
-                known = state.surnames[m.text]
-                m.actor_id, m.name, m.origin = known.actor_id, known.name or known.text, "surname"
-            elif m.tok_end - m.tok_start > 1:
+            if m.tok_end - m.tok_start > 1:
                 state.surnames[doc[m.tok_end - 1].text] = m
             state.last_person = m
         out.append(m)
@@ -186,10 +223,17 @@ def _fit(chunk: Span, adjectives: list[Mention], kb: ActorKB, lex: Lexicon, stat
         actor = kb.get(actor_id)
         if actor is None or kind == "person":
             continue
-        if required and (kb.state_of(actor_id) or actor_id) not in required and actor_id not in required:
-            if not (actor.country and any(r and r.upper() == actor.country for r in required)):
-                continue
+        if required and not _same_country(kb, actor_id, required):
+            continue
         described = any(d.lower().split()[-1].rstrip("s") == noun.rstrip("s") for d in actor.description)
         if described or noun in lex.descriptions.get(kind or "", ()):
             return actor_id
     return None
+
+
+def _same_country(kb: ActorKB, actor_id: str, required: set[str]) -> bool:
+    """True if the actor is, or belongs to, one of the states named by a description's adjectives."""
+    actor = kb.get(actor_id)
+    if (kb.state_of(actor_id) or actor_id) in required or actor_id in required:
+        return True
+    return bool(actor and actor.country and any(r and r.upper() == actor.country for r in required))

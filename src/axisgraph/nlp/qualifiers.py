@@ -101,9 +101,9 @@ class QualifierFinder:
                 if negated(head) and (tok.dep_ != "dobj" or head.lemma_.lower() in self.lex.light_verbs
                                       or tok.dep_ == "xcomp"):
                     return True, False
-            elif tok.dep_ == "conj" and trigger.pos_ in ("VERB", "AUX") and negated(head):
-                if not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
-                    return True, False
+            elif tok.dep_ == "conj" and trigger.pos_ in ("VERB", "AUX") and negated(head) and not any(
+                    c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+                return True, False
             if tok.dep_ in ("prep", "pobj") and head.lower_ == "as":
                 tok = head
                 continue
@@ -126,9 +126,9 @@ class QualifierFinder:
         for tok in words:
             word = tok.lower_
             for hedge, cues in self.lex.hedges.items():
-                if word in cues and _HEDGE_RANK[hedge] > _HEDGE_RANK[best]:
-                    if word == "according" or hedge != "reported" or tok.pos_ != "VERB":
-                        best = hedge
+                if word in cues and _HEDGE_RANK[hedge] > _HEDGE_RANK[best] and (
+                        word == "according" or hedge != "reported" or tok.pos_ != "VERB"):
+                    best = hedge
         for tok in chain[1:]:
             if tok.lemma_.lower() in self.lex.allegation_verbs:
                 best = "possible"

@@ -61,7 +61,10 @@ class SentenceRelations:
             return []
         found: list[Mention] = []
         m = self.tok2m.get(tok.i)
-        if m is not None:
+        if m is not None and m.origin in ("noun", "pronoun"):
+            named = self._named_inside(tok, depth)
+            found.extend(named or [m])
+        elif m is not None:
             found.append(m)
         elif tok.lower_ in _REL_PRONOUNS and tok.head.dep_ == "relcl":
             return self.actors(tok.head.head, depth + 1)
@@ -83,6 +86,21 @@ class SentenceRelations:
             for other in tok.conjuncts:
                 if other.i > tok.i:
                     found.extend(self.actors(other, depth + 1, conj=False))
+        return _unique(found)
+
+    def _named_inside(self, tok: Token, depth: int) -> list[Mention]:
+        """Named actors behind a common noun: "Hamas officials", "members of Hezbollah"."""
+        found: list[Mention] = []
+        for child in tok.children:
+            if child.dep_ in _MODIFIERS and child.i < tok.i:
+                found.extend(m for m in self._in_subtree(child) if m.origin not in ("noun", "pronoun"))
+        if not found and tok.lemma_.lower() in self.lex.agent_nouns:
+            for child in tok.children:
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    for obj in child.children:
+                        if obj.dep_ == "pobj":
+                            found.extend(m for m in self.actors(obj, depth + 1, conj=False)
+                                         if m.origin not in ("noun", "pronoun"))
         return _unique(found)
 
     def _in_subtree(self, tok: Token) -> list[Mention]:
@@ -295,6 +313,9 @@ class SentenceRelations:
                     objects.extend(found)
                 else:
                     thing = child
+        if thing is None and objects:
+            thing = next((g for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
+                          for g in c.children if g.dep_ == "pobj"), None)
         if cue.objects:
             chosen = self._object_relation(thing, cue)
             if chosen is None:

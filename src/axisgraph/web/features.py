@@ -144,3 +144,9 @@ def alias_matches(needle: str) -> list[tuple[str, str]]:
     if kb is None:
         return []
     return [(actor.id, alias) for actor in kb for alias in actor.aliases if needle in alias.lower()][:200]
+
+
+def warm() -> None:
+    """Import the optional modules and load the KB ahead of the first request."""
+    available()
+    _kb()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import uvicorn
@@ -9,7 +10,10 @@ from fastapi import FastAPI
 from uvicorn.middleware.wsgi import WSGIMiddleware
 
 from ..store import Store
+from . import features
 from .api import create_api
+from .explorer import Explorer
+from .models import ViewFilters
 from .ui import create_dash
 
 DEFAULT_HOST = "127.0.0.1"
@@ -27,7 +31,17 @@ def create_app(store: Store | str | Path) -> FastAPI:
     dash_app = create_dash(api.state.explorer)
     api.state.dash = dash_app
     api.mount("/", WSGIMiddleware(dash_app.server, workers=8))
+    threading.Thread(target=warm_up, args=(api.state.explorer,), name="axisgraph-warm-up", daemon=True).start()
     return api
+
+
+def warm_up(explorer: Explorer) -> None:
+    """Load the KB and analysis modules and cache the default view, so the first page opens fast."""
+    try:
+        features.warm()
+        explorer.view(ViewFilters())
+    except Exception:  # warming is an optimisation; errors surface on the real request
+        return
 
 
 def url_for(host: str, port: int) -> str:

@@ -1,0 +1,66 @@
+"""KB matching and mention resolution: case rules, compounds, descriptions, surnames, unknown names."""
+
+from __future__ import annotations
+
+from axisgraph.kb.matcher import KBMatcher
+from axisgraph.nlp import load_nlp
+from axisgraph.records import Document
+from nlp_support import extractor, fixture_kb
+
+
+def _mentions(text: str):
+    return extractor().mentions(Document(id="m", text=text))
+
+
+def _ids(text: str) -> list[str | None]:
+    return [m.actor_id for m in _mentions(text) if m.origin == "kb"]
+
+
+def test_case_sensitive_forms_match_only_in_capitals():
+    nlp = load_nlp()
+    matcher = KBMatcher(fixture_kb(), nlp)
+    found = matcher(nlp("The US said the IRGC let us in."))
+    assert [m.actor_id for m in found] == ["usa", "irn.irgc"]
+
+
+def test_lowercase_forms_need_a_capital_in_text():
+    assert "irn" in _ids("Iran and iran")
+    assert _ids("the hamas of the story").count("hamas") == 0
+
+
+def test_compounds_possessives_and_adjectives():
+    assert _ids("Iran-backed militias") == ["irn"]
+    assert _ids("US-Israeli talks") == ["usa", "isr"]
+    assert _ids("Iran's proxies") == ["irn"]
+    assert _ids("Iranian officials met Tehran's envoy") == ["irn", "irn"]
+
+
+def test_longest_form_wins():
+    found = _mentions("the Iranian Revolutionary Guards Quds Force")
+    assert [(m.text, m.actor_id) for m in found] == [("Iranian Revolutionary Guards Quds Force", "irn.irgc.quds")]
+
+
+def test_description_resolves_to_last_fitting_actor():
+    found = _mentions("Iran hosted Hamas. The Palestinian militant group thanked the country.")
+    resolved = {m.text: m.actor_id for m in found}
+    assert resolved["The Palestinian militant group"] == "hamas"
+    assert resolved["the country"] == "irn"
+
+
+def test_plural_descriptions_of_several_actors_stay_unresolved():
+    found = _mentions("Hamas and Hezbollah met. These groups share goals.")
+    assert all(m.text != "These groups" for m in found)
+
+
+def test_surname_after_first_mention_and_unknown_names():
+    found = _mentions("Rima Ghattas met Hassan Nasrallah. Later Nasrallah and Ghattas spoke.")
+    by_text = [(m.text, m.actor_id, m.kind) for m in found]
+    assert ("Nasrallah", "person.hassan_nasrallah", "person") in by_text
+    assert ("Ghattas", None, "person") in by_text
+
+
+def test_offsets_are_document_characters():
+    text = "Beirut.\n\nHamas met Hezbollah."
+    for m in _mentions(text):
+        assert text[m.start:m.end] == m.text
+        assert m.sentence_start <= m.start < m.end <= m.sentence_end
