@@ -7,8 +7,9 @@ shared between the parent and forked workers once per process, an upper
 bound) and proportional set size (PSS, shared pages split between processes).
 It also records how many documents the store holds over time, so that memory
 can be read against progress: bounded memory means the curve is flat.
-With `--max-seconds` the ingest is interrupted (SIGINT) when time is up; an
-interrupted ingest keeps what it stored, so the numbers cover what was done.
+With `--max-seconds` the ingest is interrupted when time is up (SIGINT to its
+process group, as Ctrl-C does); an interrupted ingest keeps what it stored, so
+the numbers cover what was done.
 
     python benchmarks/memory_ingest.py --n 50000 --work /tmp/axisgraph-memory --max-seconds 5400
 """
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import signal
 import sqlite3
 import subprocess
@@ -97,13 +99,13 @@ def run(n: int, work: Path, n_process: int, max_seconds: float | None, seed: int
     report = MemoryReport(documents_requested=n)
     started = time.monotonic()
     with open(work / "ingest.log", "w") as log:
-        child = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
+        child = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
         root = psutil.Process(child.pid)
         polls = 0
         while child.poll() is None:
             elapsed = time.monotonic() - started
             if max_seconds is not None and elapsed > max_seconds and not report.interrupted:
-                child.send_signal(signal.SIGINT)
+                os.killpg(child.pid, signal.SIGINT)
                 report.interrupted = True
             processes, rss, pss = tree_memory(root)
             report.peak_rss_mb = max(report.peak_rss_mb, rss)

@@ -21,9 +21,8 @@ from axisgraph.forecast.tkg import load_tkg
 GROUPS = {
     "rules": ("rule_fast", "rule_slow", "rule_max"),
     "dyad (any relation)": ("pair_cnt", "pair_dt", "pair_first_dt", "pair_xi", "pair_nrel"),
-    "inverse triple": ("inv_cnt", "inv_dt"),
     "popularity": ("pop_r", "pop_o", "o_total"),
-    "query context": ("sr_total", "s_total", "n_nbrs"),
+    "inverse triple and query context": ("inv_cnt", "inv_dt", "sr_total", "s_total", "n_nbrs"),
 }
 RECURRENCY_ONLY = ("rec", "tri_cnt", "tri_dt", "tri_xi", "sr_total")
 

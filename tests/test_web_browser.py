@@ -22,9 +22,8 @@ pytestmark = [
 playwright_api = pytest.importorskip("playwright.sync_api")
 uvicorn = pytest.importorskip("uvicorn")
 
-from test_web_api import HOSTILE, build_store  # noqa: E402
-
 from axisgraph.web import create_app  # noqa: E402
+from test_web_api import HOSTILE, build_store  # noqa: E402
 
 SCREENS = Path("/tmp/axisgraph-screens")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -33,18 +32,19 @@ CY = "(() => { const el = document.querySelector('#graph'); " \
      "const reg = el && (el._cyreg || [...el.querySelectorAll('div')].map(d => d._cyreg).find(Boolean)); " \
      "return reg && reg.cy; })()"
 OVERLAPS = """() => {
-  const cy = %s;
+  const cy = CY_EXPR;
   const box = (n, labels) => n.boundingBox({includeNodes: !labels, includeEdges: false, includeLabels: labels});
   const labels = cy.nodes().map(n => [n.id(), box(n, true)]);
   const bodies = cy.nodes().map(n => [n.id(), box(n, false)]);
   const hit = (a, b) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
   const out = [];
   for (let i = 0; i < labels.length; i++) {
-    for (let j = i + 1; j < labels.length; j++) if (hit(labels[i][1], labels[j][1])) out.push([labels[i][0], labels[j][0]]);
+    for (let j = i + 1; j < labels.length; j++)
+      if (hit(labels[i][1], labels[j][1])) out.push([labels[i][0], labels[j][0]]);
     for (const [id, b] of bodies) if (id !== labels[i][0] && hit(labels[i][1], b)) out.push([labels[i][0], id]);
   }
   return out;
-}""" % CY
+}""".replace("CY_EXPR", CY)
 
 
 def _free_port() -> int:
@@ -91,7 +91,8 @@ def browser_page(server: str, tmp_path_factory: pytest.TempPathFactory):
 
 def _wait_for_layout(page) -> None:
     """Wait until the force layout has settled (node positions stop moving)."""
-    positions = f"() => JSON.stringify({CY}.nodes().map(n => [Math.round(n.position('x')), Math.round(n.position('y'))]))"
+    positions = (f"() => JSON.stringify({CY}.nodes().map("
+                 "n => [Math.round(n.position('x')), Math.round(n.position('y'))]))")
     previous = None
     for _ in range(40):
         current = page.evaluate(positions)
@@ -185,6 +186,21 @@ def test_search_opens_actor(browser_page) -> None:
     _shot(page, "04-search")
 
 
+def test_colour_by_bloc_and_cohesion_tab(browser_page) -> None:
+    page = browser_page
+    page.locator("#colour-by").get_by_text("bloc").click()
+    page.wait_for_function(f"() => {CY}.nodes('.bloc-0').length > 0", timeout=20000)
+    assert page.locator(".legend").get_by_text("Bloc 1").count() == 1
+    page.locator("#tabs").get_by_text("Cohesion", exact=True).click()
+    page.click("#cohesion-actors")
+    for name in ("Hamas", "Palestinian Islamic Jihad", "Israel"):
+        page.locator(".dash-dropdown-content input").first.fill(name)
+        page.locator(".dash-dropdown-content [role=option]", has_text=name).first.click(timeout=15000)
+    page.keyboard.press("Escape")
+    page.wait_for_selector("#cohesion-out .js-plotly-plot", timeout=20000)
+    _shot(page, "06-bloc-cohesion")
+
+
 def test_time_slider_narrows_the_graph(browser_page) -> None:
     page = browser_page
     before = page.locator("#window-label").inner_text()
@@ -199,18 +215,3 @@ def test_time_slider_narrows_the_graph(browser_page) -> None:
     assert "Jun 2024" not in page.locator("#window-label").inner_text()
     assert page.evaluate(OVERLAPS) == []
     _shot(page, "05-slider")
-
-
-def test_colour_by_bloc_and_cohesion_tab(browser_page) -> None:
-    page = browser_page
-    page.locator("#colour-by").get_by_text("bloc").click()
-    page.wait_for_function(f"() => {CY}.nodes('.bloc-0').length > 0", timeout=20000)
-    assert page.locator(".legend").get_by_text("Bloc 1").count() == 1
-    page.locator("#tabs").get_by_text("Cohesion", exact=True).click()
-    page.click("#cohesion-actors")
-    for name in ("Hamas", "Palestinian Islamic Jihad", "Israel"):
-        page.locator(".dash-dropdown-content input").first.fill(name)
-        page.locator(".dash-dropdown-content [role=option]", has_text=name).first.click(timeout=15000)
-    page.keyboard.press("Escape")
-    page.wait_for_selector("#cohesion-out .js-plotly-plot", timeout=20000)
-    _shot(page, "06-bloc-cohesion")

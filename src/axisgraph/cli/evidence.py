@@ -6,8 +6,9 @@ from typing import Annotated
 
 import typer
 from rich.markup import escape
-from rich.table import Table
+from rich.padding import Padding
 
+from ..records import Assertion
 from .app import app, console
 from .common import (
     DEFAULT_DB,
@@ -43,13 +44,18 @@ def evidence(
     if not found:
         console.print(f"no assertions between {a!r} and {b!r}")
         return
-    table = Table(title=f"Evidence {a} – {b}", header_style="bold", show_lines=True)
-    for column in ("date", "source", "relation", "target", "hedge", "negated", "speaker", "sentence"):
-        table.add_column(column, overflow="fold")
+    console.print(f"[bold]Evidence {escape(a)} – {escape(b)}[/bold]: {len(found)} assertions\n")
     for x in found:
-        relation_text = x.relation + (f":{x.mode}" if x.mode else "")
-        table.add_row(str(x.event_date or x.doc_date or ""), escape(x.source.name or x.source.text), relation_text,
-                      escape(x.target.name or x.target.text) if x.target else "", x.hedge,
-                      "yes" if x.negated else "", escape(x.speaker.text) if x.speaker else "",
-                      escape(x.sentence))
-    console.print(table)
+        console.print(_headline(x))
+        console.print(Padding(escape(x.sentence), (0, 0, 1, 4)), style="dim" if x.negated else None)
+
+
+def _headline(x: Assertion) -> str:
+    """One line naming date, dyad, relation and qualifiers of an assertion."""
+    relation = x.relation + (f":{x.mode}" if x.mode else "")
+    target = escape(x.target.name or x.target.text) if x.target else "–"
+    qualifiers = [x.hedge] + (["NEGATED"] if x.negated else [])
+    if x.speaker:
+        qualifiers.append(f"speaker: {escape(x.speaker.text)}")
+    return (f"{x.event_date or x.doc_date or '????-??-??'}  [bold]{escape(x.source.name or x.source.text)}[/bold] "
+            f"—{relation}→ [bold]{target}[/bold]  [dim]({', '.join(qualifiers)}; confidence {x.confidence:.2f})[/dim]")

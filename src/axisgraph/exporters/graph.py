@@ -5,6 +5,7 @@ are ties, one per (source, relation, target), keyed by relation. In GEXF each
 edge carries `spells`, its active periods (days less than `gap` days apart merged),
 and each node its overall interval, so Gephi's timeline shows ties appearing and
 lapsing. GraphML has no time model: start and end are plain date attributes there.
+`tie_graph` gives the same graph as a networkx object; GEXF is streamed by `gexf`.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from typing import Any
 import networkx as nx
 
 from ..store import Store
+from . import gexf
 from .ties import spells, tie_dates, ties_frame
 
 
@@ -80,6 +82,4 @@ def write_graphml(store: Store, out: Path, since: date | None = None, until: dat
 
 def write_gexf(store: Store, out: Path, since: date | None = None, until: date | None = None, gap: int = 30) -> int:
     """Write the tie graph as dynamic GEXF (date spells on edges, intervals on nodes); returns the edge count."""
-    graph = tie_graph(store, since, until, with_spells=True, gap=gap)
-    nx.write_gexf(graph, out)
-    return graph.number_of_edges()
+    return gexf.write_gexf(store, out, since, until, gap)

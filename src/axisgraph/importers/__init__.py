@@ -78,12 +78,16 @@ def import_path(store: Store, fmt: str, path: str | Path, kb: ActorKB | None = N
     try:
         run_import(store, FORMATS[fmt].parse(path, ctx), report, resolver, progress)
     except BaseException:
-        store.finish_run(run_id, "failed", 0, report.rows_read - report.assertions_built,
-                         report.assertions_stored, report.problems())
+        _finish(store, run_id, "failed", report)
         raise
-    store.finish_run(run_id, "done", 0, report.rows_read - report.assertions_built, report.assertions_stored,
-                     report.problems())
+    _finish(store, run_id, "done", report)
     return report
+
+
+def _finish(store: Store, run_id: int, status: str, report: ImportReport) -> None:
+    """Record the run: rows without assertions (skipped or bad) as skipped, new assertions, bad rows."""
+    not_imported = sum(report.skipped.values()) + report.bad_count
+    store.finish_run(run_id, status, 0, not_imported, report.assertions_stored, report.problems())
 
 
 def total_size(fmt: str, path: str | Path) -> int:

@@ -22,6 +22,9 @@ _MODIFIERS = ("compound", "amod", "poss", "nmod", "npadvmod")
 _REL_PRONOUNS = {"which", "who", "that", "whom", "whose"}
 _VERB_TAGS = ("VBZ", "VBD", "VBP", "VB", "VBG", "VBN")
 _TERRITORY = {"territory", "soil", "border", "land", "position", "base", "target", "facility"}
+_QUANTITIES = {"all", "some", "most", "many", "each", "one", "thousand", "hundred", "dozen", "million", "score",
+               "ten", "number", "majority", "handful", "part", "half", "third", "crowd", "group", "none",
+               "several", "few", "both", "rest", "remnant"}
 _NO_CUE = Cue(lemma="", rel="SUPPORT")
 _GOVERNING = ("AGREE", "REQUEST", "THREATEN", "REJECT", "CONCEDE", "SUPPORT")
 _FUTURE = {"will", "'ll", "would", "shall"}
@@ -76,7 +79,7 @@ class SentenceRelations:
                     found.extend(self._in_subtree(child))
             lemma = tok.lemma_.lower()
             if not found and (lemma in self.lex.agent_nouns or tok.pos_ in ("PRON", "NUM", "ADJ")
-                              or lemma in ("all", "some", "most", "many", "each", "one")):
+                              or lemma in _QUANTITIES):
                 for child in tok.children:
                     if child.dep_ == "prep" and child.lower_ == "of":
                         for obj in child.children:
@@ -94,7 +97,7 @@ class SentenceRelations:
         for child in tok.children:
             if child.dep_ in _MODIFIERS and child.i < tok.i:
                 found.extend(m for m in self._in_subtree(child) if m.origin not in ("noun", "pronoun"))
-        if not found and tok.lemma_.lower() in self.lex.agent_nouns:
+        if not found and (tok.lemma_.lower() in self.lex.agent_nouns or tok.lemma_.lower() in _QUANTITIES):
             for child in tok.children:
                 if child.dep_ == "prep" and child.lower_ == "of":
                     for obj in child.children:
@@ -160,8 +163,8 @@ class SentenceRelations:
         for child in verb.children:
             if child.dep_ in _SUBJ:
                 found = self.actors(child)
-                if not found and child.lower_ in _PRONOUNS:
-                    found = self._reporter(verb, seen)
+                if child.lower_ in _PRONOUNS and all(m.origin == "pronoun" for m in found):
+                    found = self._reporter(verb, seen) or found
                 if found or child.lower_ not in _REL_PRONOUNS:
                     return found, False
                 return self.actors(verb.head), False
@@ -184,6 +187,16 @@ class SentenceRelations:
         if verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" and verb.head.dep_ == "acomp":
             found, was_passive = self.subjects(verb.head.head, seen + 1)
             return (found, False) if not was_passive else ([], False)
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head is not verb.head:
+            holder = verb.head.head
+            if holder.pos_ == "ADJ" and holder.dep_ == "acomp":
+                holder = holder.head
+            if holder.pos_ in ("VERB", "AUX"):
+                return self.subjects(holder, seen + 1)
+        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() not in self.lex.intent_verbs:
+            controller = [c for c in verb.head.children if c.dep_ == "dobj"]
+            if controller:
+                return self.actors(controller[0]), False
         if verb.dep_ in ("xcomp", "advcl") and self.is_verbal(verb.head):
             found, was_passive = self.subjects(verb.head, seen + 1)
             return (found, False) if not was_passive else ([], False)
@@ -301,13 +314,14 @@ class SentenceRelations:
         """Subject-verb-object patterns, passives, coordination, relative and participle clauses."""
         if cue.particle and not any(c.dep_ == "prt" and c.lower_ == cue.particle for c in verb.children):
             return
-        cue = self._intended(verb, cue)
         subjects, passive = self.subjects(verb)
         passive = passive or self._is_passive(verb)
         objects: list[Mention] = []
         thing: Token | None = None
+        direct: Token | None = None
         for child in verb.children:
             if child.dep_ in ("dobj", "dative") and child.pos_ != "ADP":
+                direct = direct or child
                 found = self.actors(child)
                 if found and cue.object != "thing":
                     objects.extend(found)
@@ -317,10 +331,11 @@ class SentenceRelations:
             thing = next((g for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
                           for g in c.children if g.dep_ == "pobj"), None)
         if cue.objects:
-            chosen = self._object_relation(thing, cue)
+            chosen = self._object_relation(thing or direct, cue)
             if chosen is None:
                 return
             cue = chosen
+        cue = self._intended(verb, cue)
         mode = cue.mode or self._object_mode(thing)
         via_prep = self.prep_objects(verb, cue.preps) if cue.preps else []
         if thing is not None and cue.preps and not via_prep:
@@ -331,6 +346,9 @@ class SentenceRelations:
         if cue.needs == "target-prep" and not via_prep:
             return
         score = 0.9 if not self.repaired_subject(verb) else 0.7
+        if verb.dep_ == "advcl" and (verb.tag_ == "VBG" or any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)):
+            score *= 0.75
         if passive:
             agents = self.agents(verb)
             if cue.inverse:
@@ -371,6 +389,8 @@ class SentenceRelations:
                 self.emit(list(targets), list(subjects), cue, mode, verb, "verb", score)
             elif len(subjects) > 1:
                 self.emit_pairs(subjects, cue, mode, verb, "verb", score * 0.95)
+            elif RELATIONS[cue.rel].family is Family.EVENT:
+                self.emit(subjects, [None], cue, mode, verb, "verb", score * 0.7)
             return
         if targets:
             self.emit(subjects, list(targets), cue, mode, verb, "verb", score)
@@ -437,7 +457,7 @@ class SentenceRelations:
     def _object_relation(self, thing: Token | None, cue: Cue) -> Cue | None:
         """The relation a verb states with this kind of object ("expelled diplomats" -> SANCTION)."""
         if thing is None:
-            return cue if cue.needs != "objects" else None
+            return cue
         for t in (thing, *[c for c in thing.children if c.dep_ in ("compound", "prep", "pobj")]):
             lemma = t.lemma_.lower()
             if lemma in cue.objects:
@@ -502,7 +522,8 @@ class SentenceRelations:
             return
         if sources and targets:
             self.emit(sources, list(targets), cue, cue.mode, noun, "noun", score)
-        elif light and RELATIONS[cue.rel].family is Family.EVENT:
+        elif sources and (light or cue.rel in ("PROTEST", "MOBILIZE")) and \
+                RELATIONS[cue.rel].family is Family.EVENT:
             self.emit(sources, [None], cue, cue.mode, noun, "noun", score * 0.7)
 
     def _hyphenated(self, noun: Token) -> bool:

@@ -7,10 +7,8 @@ gets a 4xx answer with a message, never a 500.
 from __future__ import annotations
 
 import datetime as dt
-import math
 from typing import Annotated, Any
 
-import pandas as pd
 from fastapi import APIRouter, Depends, FastAPI, File, Form, HTTPException, Query, Request, UploadFile
 from fastapi.responses import JSONResponse, Response
 from pydantic import ValidationError
@@ -79,16 +77,6 @@ def _explorer(request: Request) -> Explorer:
 
 
 ExplorerDep = Annotated[Explorer, Depends(_explorer)]
-
-
-def _jsonable(value: Any) -> Any:
-    if isinstance(value, pd.Timestamp):
-        return value.date().isoformat()
-    if isinstance(value, float) and not math.isfinite(value):
-        return None
-    if hasattr(value, "item"):
-        return _jsonable(value.item())
-    return value
 
 
 router = APIRouter(prefix="/api")
@@ -163,7 +151,7 @@ def document(explorer: ExplorerDep, doc_id: str) -> dict[str, Any]:
 @router.get("/cohesion", response_model=Cohesion, summary="Cohesion of a coalition over time")
 def cohesion(explorer: ExplorerDep, actor: Annotated[list[str], Query(description="two or more actor ids")],
              since: dt.date | None = None, until: dt.date | None = None, freq: Freq = "M") -> Cohesion:
-    """Per period, how cooperative the members' mutual assertions are (+1 all cooperative, -1 all hostile)."""
+    """Per period, how cohesive the members are: 1 when every pair cooperates and none clashes, 0 when divided."""
     members = list(dict.fromkeys(_split(actor)))
     if len(members) < 2 or len(members) > 100:
         raise HTTPException(422, detail="give between 2 and 100 distinct actor ids")
@@ -178,13 +166,13 @@ def forecast(explorer: ExplorerDep, source: ActorId, target: ActorId,
     if source == target:
         raise HTTPException(422, detail="source and target must differ")
     try:
-        frame = explorer.forecast(source, target, horizon_days)
+        return explorer.forecast(source, target, horizon_days)
     except NotFound as exc:
         raise HTTPException(404, detail=str(exc)) from None
     except LookupError as exc:
         raise HTTPException(503, detail=str(exc)) from None
-    rows = [{k: _jsonable(v) for k, v in row.items()} for row in frame.to_dict("records")]
-    return Forecast(source=source, target=target, horizon_days=horizon_days, rows=rows)
+    except ValueError as exc:
+        raise HTTPException(422, detail=str(exc)) from None
 
 
 @router.post("/extract", response_model=ExtractResult, summary="Extract assertions from pasted text")

@@ -23,6 +23,7 @@ from .render import (
     cohesion_figure,
     empty,
     evidence_page,
+    forecast_table,
     legend,
     timeline_figure,
 )
@@ -237,24 +238,9 @@ def _register_tabs(app: Dash, explorer: Explorer) -> None:
         if not horizon or not 1 <= int(horizon) <= 366:
             return _error("The horizon is 1 to 366 days.")
         try:
-            frame = explorer.forecast(a, b, int(horizon))
+            return forecast_table(explorer.forecast(a, b, int(horizon)))
         except (NotFound, LookupError, ValueError) as exc:
             return _error(str(exc))
-        return _table(frame)
-
-
-def _table(frame: Any) -> Any:
-    if frame is None or len(frame) == 0:
-        return empty("No forecast for this dyad.")
-    columns = [str(c) for c in frame.columns]
-    rows = []
-    for record in frame.head(40).to_dict("records"):
-        cells = []
-        for value in record.values():
-            text = f"{value:.3f}" if isinstance(value, float) else str(value)
-            cells.append(html.Td(text))
-        rows.append(html.Tr(cells))
-    return html.Table([html.Thead(html.Tr([html.Th(c) for c in columns])), html.Tbody(rows)], className="table")
 
 
 def _register_article(app: Dash, explorer: Explorer) -> None:

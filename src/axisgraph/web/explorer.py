@@ -9,6 +9,7 @@ node limit or opening an actor does not re-scan the assertions.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -30,6 +31,7 @@ from .models import (
     Edge,
     Evidence,
     EvidenceItem,
+    Forecast,
     GraphView,
     Node,
     StoreInfo,
@@ -348,31 +350,40 @@ class Explorer:
 
     def cohesion(self, members: list[str], since: dt.date | None = None, until: dt.date | None = None,
                  freq: str = "M") -> Cohesion:
-        """Per period, the net share of cooperative assertions among the members (+1 cooperative, -1 hostile)."""
+        """Per period, how cohesive the members are: the analysis module's measure, else the cooperative share."""
         if freq not in FREQS:
             raise ValueError(f"freq must be one of {sorted(FREQS)}")
-        a = assertions.c
-        query = select(a.date, a.relation).where(and_(
-            a.source_id.in_(members), a.target_id.in_(members), a.source_id != a.target_id,
-            a.negated.is_(False), a.date.is_not(None), *_window(since, until)))
-        with self.store.engine.connect() as conn:
-            frame = pd.DataFrame(conn.execute(query).all(), columns=["date", "relation"])
         names = self.names()
-        points = [CohesionPoint(period=p.period, cooperative=p.cooperation, hostile=p.conflict,
-                                cohesion=round((p.cooperation - p.conflict) / (p.cooperation + p.conflict), 3)
+        labels = [names.get(m, {}).get("name") or m for m in members]
+        frame = self.store.assertions_frame(since=since, until=until, actors_filter=members)
+        table = features.cohesion(frame, members, freq) if not frame.empty else None
+        if table is not None:
+            points = [CohesionPoint(period=_as_date(r["period"]), cohesion=_number(r["cohesion"]),
+                                    density=_number(r["density"]), cooperation=float(r["cooperation"]),
+                                    conflict=float(r["conflict"]), assertions=int(r["assertions"]))
+                      for r in table.to_dict("records")]
+            return Cohesion(actors=members, names=labels, method="density × cooperation / (cooperation + conflict) "
+                            "of the assertions among members (axisgraph.analysis.cohesion)", points=points)
+        inside = frame[frame["source_id"].isin(members) & frame["target_id"].isin(members)
+                       & (frame["source_id"] != frame["target_id"]) & ~frame["negated"]]
+        points = [CohesionPoint(period=p.period, cooperation=p.cooperation, conflict=p.conflict,
+                                assertions=p.cooperation + p.conflict,
+                                cohesion=round(p.cooperation / (p.cooperation + p.conflict), 3)
                                 if p.cooperation + p.conflict else None)
-                  for p in _periods(frame, freq)]
-        return Cohesion(actors=members, names=[names.get(m, {}).get("name") or m for m in members],
-                        method="(cooperative - hostile) / all assertions among members, per period",
+                  for p in _periods(inside[["date", "relation"]].dropna(), freq)]
+        return Cohesion(actors=members, names=labels, method="cooperative share of the assertions among members",
                         points=points)
 
-    def forecast(self, source: str, target: str, horizon_days: int) -> pd.DataFrame:
-        """The forecasting module's table for a dyad, from every assertion naming either actor."""
+    def forecast(self, source: str, target: str, horizon_days: int) -> Forecast:
+        """The forecasting module's outlook for a dyad, trained on every assertion naming either actor."""
         frame = self.store.assertions_frame(actors_filter=[source, target])
         missing = [x for x in (source, target) if not ((frame["source_id"] == x) | (frame["target_id"] == x)).any()]
         if missing:
             raise NotFound(f"no assertions name {missing}")
-        return features.forecast(frame, horizon_days, [source, target])
+        result = features.forecast(frame, horizon_days, (source, target))
+        rows = [{k: _jsonable(v) for k, v in row.items()} for row in result.forecasts.to_dict("records")]
+        return Forecast(source=source, target=target, horizon_days=horizon_days, cutoff=_as_date(result.cutoff),
+                        brier=_number(result.brier), brier_base_rate=_number(result.brier_base_rate), rows=rows)
 
 
 def _window(since: dt.date | None, until: dt.date | None) -> list[Any]:
@@ -424,6 +435,29 @@ def _as_date(value: Any) -> dt.date | None:
     if isinstance(value, dt.date):
         return value
     return dt.date.fromisoformat(str(value)[:10])
+
+
+def _number(value: Any) -> float | None:
+    """A finite float, or None for missing and NaN values."""
+    if value is None:
+        return None
+    number = float(value)
+    return round(number, 4) if math.isfinite(number) else None
+
+
+def _jsonable(value: Any) -> Any:
+    """Plain JSON values from pandas and numpy scalars, lists and dicts."""
+    if isinstance(value, dict):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, pd.Timestamp):
+        return value.date().isoformat()
+    if hasattr(value, "item"):
+        value = value.item()
+    if isinstance(value, float):
+        return _number(value)
+    return value
 
 
 def _text(value: Any) -> str | None:

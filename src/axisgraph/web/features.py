@@ -36,8 +36,8 @@ def available() -> dict[str, bool]:
     return {
         "blocs": _attr("analysis.blocs", "find_blocs") is not None,
         "dependency": _attr("analysis.patronage", "dependency_index") is not None,
-        "cohesion": _cohesion_function() is not None,
-        "forecast": _attr("forecast", "forecast_frame") is not None,
+        "cohesion": _attr("analysis.cohesion", "coalition_cohesion") is not None,
+        "forecast": _attr("forecast.user_graph", "forecast_frame") is not None,
         "extract": _attr("nlp", "Extractor") is not None,
     }
 
@@ -63,14 +63,6 @@ def blocs(nodes: Sequence[str], signed_edges: Sequence[tuple[str, str, float]]) 
             if any(b.id == number for b in result.blocs)}
 
 
-def _cohesion_function() -> Any | None:
-    for module, name in (("analysis.cohesion", "cohesion"), ("analysis", "cohesion")):
-        found = _attr(module, name)
-        if found is not None:
-            return found
-    return None
-
-
 def dependency(frame: Any, actor_id: str) -> tuple[float, str | None] | None:
     """(dependency index, main patron) from the analysis module, or None when it is absent."""
     function = _attr("analysis.patronage", "dependency_index")
@@ -89,20 +81,20 @@ def patronage(frame: Any, actor_id: str) -> tuple[list[dict[str, Any]], list[dic
     return result.patrons.to_dict("records"), result.clients.to_dict("records")
 
 
-def cohesion(frame: Any, actors: Sequence[str], freq: str) -> Any | None:
-    """The analysis module's cohesion table for a set of actors, or None when it is absent."""
-    function = _cohesion_function()
+def cohesion(frame: Any, members: Sequence[str], freq: str) -> Any | None:
+    """The analysis module's cohesion table (period, density, cooperation, conflict, cohesion, ...), or None."""
+    function = _attr("analysis.cohesion", "coalition_cohesion")
     if function is None:
         return None
-    return function(frame, list(actors), freq=freq)
+    return function(frame, list(members), freq=freq).table
 
 
-def forecast(frame: Any, horizon_days: int, actors: Sequence[str]) -> Any:
-    """The forecasting module's next-period table for these actors; raises LookupError if absent."""
-    function = _attr("forecast", "forecast_frame")
+def forecast(frame: Any, horizon_days: int, dyad: tuple[str, str]) -> Any:
+    """The forecasting module's result for one dyad; raises LookupError when the module is absent."""
+    function = _attr("forecast.user_graph", "forecast_frame")
     if function is None:
         raise LookupError("forecasting is not available in this installation")
-    return function(frame, horizon_days, actors=list(actors))
+    return function(frame, horizon_days, dyads=[dyad])
 
 
 _extractor: Any = None

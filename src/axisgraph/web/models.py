@@ -237,9 +237,11 @@ class CohesionPoint(BaseModel):
     """Cohesion of a set of actors in one period."""
 
     period: dt.date
-    cohesion: float | None
-    cooperative: int
-    hostile: int
+    cohesion: float | None = Field(description="0 (divided) to 1 (every pair cooperates, no conflict)")
+    density: float | None = Field(default=None, description="share of member pairs with net positive ties")
+    cooperation: float = Field(description="cooperative weight among members")
+    conflict: float = Field(description="hostile weight among members")
+    assertions: int
 
 
 class Cohesion(BaseModel):
@@ -252,11 +254,14 @@ class Cohesion(BaseModel):
 
 
 class Forecast(BaseModel):
-    """Forecast for the dyad's next period, as the forecasting module returns it."""
+    """The likeliest events between two actors within the horizon, with the model's hold-out calibration."""
 
     source: str
     target: str
     horizon_days: int
+    cutoff: dt.date | None = None
+    brier: float | None = Field(default=None, description="Brier score on the hold-out period")
+    brier_base_rate: float | None = None
     rows: list[dict[str, Any]]
 
 

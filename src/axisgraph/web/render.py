@@ -12,11 +12,10 @@ import plotly.graph_objects as go
 from dash import dcc, html
 
 from ..records import Assertion
-from .models import ActorDetail, Cohesion, Evidence, EvidenceItem, GraphView, Timeline
+from .models import ActorDetail, Cohesion, Evidence, EvidenceItem, Forecast, GraphView, Timeline
 from .theme import FAMILY_LABELS, KIND_COLOURS, KIND_LABELS, NEGATED, NEGATIVE, POSITIVE
 
-CHART_CONFIG = {"displaylogo": False, "responsive": True,
-                "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d"]}
+CHART_CONFIG = {"displaylogo": False, "responsive": True, "displayModeBar": False}
 SERIES_COLOURS = ("#1c7ed6", "#e8590c", "#2f9e44", "#ae3ec9")
 
 
@@ -50,12 +49,21 @@ def actor_link(actor_id: str, name: str) -> html.Button:
     return html.Button(name, id={"type": "goto-actor", "id": actor_id}, className="link-button", n_clicks=0)
 
 
+def period_labels(periods: list[Any]) -> list[str]:
+    """Readable period labels: "Oct 2023" for month starts, the full date otherwise (category axis)."""
+    if all(p.day == 1 for p in periods):
+        if all(p.month == 1 for p in periods) and len(periods) > 1:
+            return [p.strftime("%Y") for p in periods]
+        return [p.strftime("%b %Y") for p in periods]
+    return [p.strftime("%d %b %Y") for p in periods]
+
+
 def timeline_figure(timelines: list[Timeline], title: str = "") -> go.Figure:
     """Cooperation above and conflict below the axis per period; one pair of series per actor."""
     fig = go.Figure()
     many = len(timelines) > 1
     for i, tl in enumerate(timelines):
-        x = [p.period for p in tl.points]
+        x = period_labels([p.period for p in tl.points])
         colour_up = SERIES_COLOURS[i % len(SERIES_COLOURS)] if many else POSITIVE
         colour_down = colour_up if many else NEGATIVE
         fig.add_bar(x=x, y=[p.cooperation for p in tl.points], name=f"{tl.name}: cooperation" if many
@@ -68,23 +76,44 @@ def timeline_figure(timelines: list[Timeline], title: str = "") -> go.Figure:
                       legend={"orientation": "h", "y": -0.25, "font": {"size": 10}}, plot_bgcolor="#ffffff",
                       paper_bgcolor="#ffffff", font={"size": 11})
     fig.update_yaxes(title_text="assertions", zeroline=True, zerolinecolor="#adb5bd", gridcolor="#f1f3f5")
+    fig.update_xaxes(type="category")
     return fig
 
 
 def cohesion_figure(result: Cohesion) -> go.Figure:
-    """The cohesion series as a line in [-1, 1] with the number of assertions as bars."""
-    x = [p.period for p in result.points]
+    """The cohesion series (0 divided … 1 united) as a line, with the number of assertions as bars."""
+    x = period_labels([p.period for p in result.points])
     fig = go.Figure()
-    fig.add_bar(x=x, y=[p.cooperative + p.hostile for p in result.points], name="assertions among members",
+    fig.add_bar(x=x, y=[p.assertions for p in result.points], name="assertions among members",
                 marker_color="#dee2e6", yaxis="y2")
     fig.add_scatter(x=x, y=[p.cohesion for p in result.points], name="cohesion", mode="lines+markers",
                     line={"color": "#1c7ed6", "width": 2.5}, connectgaps=False)
+    if any(p.density is not None for p in result.points):
+        fig.add_scatter(x=x, y=[p.density for p in result.points], name="density of cooperating pairs",
+                        mode="lines", line={"color": "#2b8a3e", "width": 1.5, "dash": "dot"})
     fig.update_layout(height=260, margin={"l": 40, "r": 40, "t": 8, "b": 30}, plot_bgcolor="#ffffff",
-                      yaxis={"range": [-1.05, 1.05], "title": "cohesion", "gridcolor": "#f1f3f5",
-                             "zerolinecolor": "#adb5bd"},
-                      yaxis2={"overlaying": "y", "side": "right", "showgrid": False, "title": "assertions"},
-                      legend={"orientation": "h", "y": -0.25, "font": {"size": 10}}, font={"size": 11})
+                      yaxis={"range": [-0.02, 1.02], "title": "cohesion", "gridcolor": "#f1f3f5"},
+                      yaxis2={"overlaying": "y", "side": "right", "showgrid": False, "title": "assertions",
+                              "rangemode": "tozero"},
+                      legend={"orientation": "h", "y": -0.25, "font": {"size": 10}}, font={"size": 11},
+                      xaxis={"type": "category"})
     return fig
+
+
+def forecast_table(result: Forecast) -> html.Div:
+    """The forecast rows: event, direction, probability and past count, with the hold-out Brier score."""
+    if not result.rows:
+        return empty("No forecast for this dyad.")
+    head = html.Thead(html.Tr([html.Th(c) for c in ("Source", "Event", "Target", "Probability", "Past")]))
+    body = [html.Tr([html.Td(r.get("source_name") or r.get("source")), html.Td(str(r.get("event")), className="mono"),
+                     html.Td(r.get("target_name") or r.get("target") or "–"),
+                     html.Td(f"{r['probability']:.2f}" if isinstance(r.get("probability"), float) else "–",
+                             className="num"),
+                     html.Td(str(r.get("past_events", "")), className="num")]) for r in result.rows[:30]]
+    note = f"Forecast for the {result.horizon_days} days after {result.cutoff}."
+    if result.brier is not None:
+        note += f" Hold-out Brier score {result.brier:.3f} (base rate {result.brier_base_rate or 0:.3f}; lower is better)."
+    return html.Div([html.Div(note, className="muted small"), html.Table([head, html.Tbody(body)], className="table")])
 
 
 def actor_page(detail: ActorDetail, names: dict[str, str]) -> html.Div:

@@ -167,8 +167,8 @@ def detail_panel(explorer: Explorer) -> html.Aside:
                               value=[], className="checks"),
                 html.Div(id="compare-out")], className="tab-body")),
             dcc.Tab(label="Cohesion", value="cohesion", children=html.Div([
-                html.Div("Cohesion of a coalition: +1 when its members only cooperate with each other, "
-                         "−1 when they only clash.", className="muted small"),
+                html.Div("Cohesion of a coalition per month: 1 when every pair of members cooperates and none "
+                         "clashes, 0 when they are divided.", className="muted small"),
                 _actor_picker("cohesion-actors", "Coalition members…", multi=True),
                 html.Div(id="cohesion-out")], className="tab-body")),
             dcc.Tab(label="Forecast", value="forecast", children=html.Div([
