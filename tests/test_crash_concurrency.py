@@ -88,3 +88,24 @@ def test_two_concurrent_ingests_store_each_document_once(store_url, corpus):
     summary = Store(store_url).summary()
     assert (summary.documents, summary.assertions) == (N_DOCS, expected_assertions())
     assert len(set(keys(store_url))) == expected_assertions()
+
+
+@pytest.mark.slow
+def test_reader_sees_only_whole_documents_while_an_ingest_writes(store_url, corpus):
+    from sqlalchemy import text
+
+    folder, kb = corpus
+    Store(store_url).close()
+    reader = Store(store_url)
+    proc = run_worker(store_url, kb, folder, delay=0.02)
+    snapshots = []
+    while proc.poll() is None or not snapshots:
+        with reader.snapshot() as conn:
+            stated = conn.execute(text("SELECT COALESCE(SUM(n_assertions), 0), COUNT(*) FROM documents")).one()
+            stored = conn.execute(text("SELECT COUNT(*) FROM assertions WHERE doc_id IS NOT NULL")).scalar_one()
+        snapshots.append((int(stated[0]), int(stored), int(stated[1])))
+        time.sleep(0.05)
+    assert proc.returncode == 0, proc.stderr.read()
+    assert all(expected == found for expected, found, _ in snapshots), "a reader saw a half-written batch"
+    counts = [n for _, _, n in snapshots]
+    assert counts == sorted(counts)

@@ -91,3 +91,13 @@ def test_export_refuses_unknown_combinations(store, tmp_path):
         export(store, "xlsx", tmp_path / "x")
     with pytest.raises(ValueError, match="cannot hold ties"):
         export(store, "jsonl", tmp_path / "x", table="ties")
+
+
+def test_networkx_tie_graph_with_spells(store):
+    from axisgraph.exporters.graph import tie_graph
+
+    graph = tie_graph(store, since=date(2018, 1, 1), until=date(2018, 1, 31), with_spells=True, gap=0)
+    data = graph.get_edge_data("irn", "hezbollah", key="AID")
+    assert data["spells"] == [("2018-01-02", "2018-01-02"), ("2018-01-04", "2018-01-04")]
+    assert "start" not in data and graph.nodes["irn"]["label"] == "Iran"
+    assert all(d["first_seen"] >= "2018-01-01" for _, _, d in graph.edges(data=True))

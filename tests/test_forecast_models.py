@@ -49,7 +49,7 @@ def test_rule_matrix_finds_the_cyclic_rule():
 def test_learned_forecaster_uses_rules_the_baseline_cannot():
     data = _rule_graph()
     baseline = fit_recurrency(data)
-    cfg = LearnedConfig(train_timestamps=25, n_estimators=40, min_child_samples=5, max_candidates=40)
+    cfg = LearnedConfig(train_timestamps=25, n_estimators=40, min_child_samples=5, max_candidates=40, threads=1)
     learned = fit_learned(data, cfg, baseline=baseline, log=lambda _: None)
     base = evaluate(baseline, data, "test")
     ours = evaluate(learned, data, "test")

@@ -126,3 +126,20 @@ def test_unknown_format_and_missing_path(store, kb, tmp_path):
         import_path(store, "xml", DATA / "icews_events.tsv", kb=kb)
     with pytest.raises(FileNotFoundError):
         import_path(store, "icews", tmp_path / "absent.tsv", kb=kb)
+
+
+def test_trailing_empty_columns_are_tolerated(store, kb, tmp_path):
+    lines = (DATA / "polecat_events.tsv").read_text().splitlines()
+    path = tmp_path / "polecat_tabs.tsv"
+    path.write_text("\n".join([lines[0] + "\t\t"] + [line + "\t" for line in lines[1:3]]) + "\n")
+    report = import_path(store, "polecat", path, kb=kb)
+    assert report.bad_count == 0 and report.assertions_stored == 2
+
+
+def test_unexpected_values_become_bad_rows_not_aborts(store, kb, tmp_path):
+    path = tmp_path / "odd.json"
+    path.write_text('[{"id": "o1", "date": "2020-02-01", "event": "AID", "source": {"code": 5}, "target": "Iran"},'
+                    ' {"id": "o2", "date": "2020-02-02", "event": "AID", "source": "Iran", "target": "Hamas"}]')
+    report = import_path(store, "plover", path, kb=kb)
+    assert [b.line for b in report.bad_rows] == [1] and "unreadable row" in report.bad_rows[0].reason
+    assert report.assertions_stored == 1

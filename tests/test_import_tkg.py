@@ -121,3 +121,16 @@ def test_real_icews18_slice_resolves_axis_actors(tmp_path):
         partners = set(ties.source_id) | set(ties.target_id)
         assert {"hezbollah", "irn.mil", "irn.gov"} & partners
         assert store.summary().last_date <= date(2018, 1, 31)
+
+
+def test_replace_reresolves_after_a_kb_change(store, kb, tmp_path):
+    _toy(store, kb)
+    extra = tmp_path / "extra.yaml"
+    extra.write_text("actors:\n  - {id: person.kiran, name: Citizen (India), kind: other, country: IND}\n")
+    changed = load_kb([DATA / "kb.yaml", extra], include_bundled=False)
+    report = import_path(store, "tkg", DATA / "tkg" / "TOY18", kb=changed, start=date(2018, 1, 1),
+                         units_per_day=24, replace=True)
+    assert report.replaced == 6 and report.assertions_stored == 6
+    targets = set(store.assertions_frame().target_id)
+    assert "person.kiran" in targets and "x.citizen_india" not in targets
+    assert store.summary().assertions == 6

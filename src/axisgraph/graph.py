@@ -21,7 +21,7 @@ reference date counts ``0.5 ** (d / half_life)``.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -37,6 +37,8 @@ QUAD: dict[str, int] = {name: tie_quad(name) for name in RELATIONS}
 GOLDSTEIN: dict[str, float] = {name: r.goldstein for name, r in RELATIONS.items()}
 # A quad class's place on a cooperation-conflict scale in [-1, 1] (material weighs twice verbal).
 QUAD_SCORE: dict[int, float] = {1: 0.5, 2: 1.0, 3: -0.5, 4: -1.0}
+# Actor kinds that take political sides; event data's sector actors ("Citizen (Iran)") are "other".
+POLITICAL_KINDS: frozenset[str] = frozenset({"state", "state_org", "armed_group", "party", "igo", "coalition"})
 # Relations that describe membership or leadership rather than cooperation; left out of the signed graph.
 STRUCTURAL: frozenset[str] = frozenset({"MEMBER_OF", "LEADS"})
 
@@ -134,6 +136,63 @@ def assertion_weights(frame: pd.DataFrame, as_of: date | str | None = None,
             weight = weight * np.power(0.5, np.clip(age, 0, None) / parse_duration(half_life))
         weight = np.where(age < 0, 0.0, weight)
     return pd.Series(weight, index=frame.index, name="weight")
+
+
+def state_rollup(actor_ids: Iterable[str], kb: object, actors: Mapping[str, Mapping] | None = None
+                 ) -> dict[str, str]:
+    """Map state bodies (kind `state_org`, e.g. ``irn.irgc.quds``) to their state, using an `ActorKB`.
+
+    Ids unknown to the KB map to a KB state when their first dotted part is one (``irn.gov``) or,
+    given `actors` (``Store.actor_names()``: id → kind, country), when they are of kind `state_org`
+    with the country code of a KB state (an imported "Foreign Affairs (Russia)"). Armed groups,
+    parties and persons are never rolled up.
+    """
+    out: dict[str, str] = {}
+    actors = actors or {}
+    for actor_id in actor_ids:
+        if not isinstance(actor_id, str):
+            continue
+        actor = kb.get(actor_id)
+        state = None
+        if actor is not None:
+            state = kb.state_of(actor_id) if actor.kind == "state_org" else None
+        else:
+            head = kb.get(actor_id.split(".", 1)[0])
+            info = actors.get(actor_id) or {}
+            if head is not None and head.kind == "state" and "." in actor_id:
+                state = head.id
+            elif info.get("kind") == "state_org" and info.get("country"):
+                country = kb.get(str(info["country"]).lower())
+                state = country.id if country is not None and country.kind == "state" else None
+        if state and state != actor_id:
+            out[actor_id] = state
+    return out
+
+
+def apply_rollup(frame: pd.DataFrame, rollup: Mapping[str, str] | None,
+                 names: Mapping[str, str] | None = None) -> pd.DataFrame:
+    """An assertions frame with source and target ids replaced through `rollup`; self-ties dropped.
+
+    Renamed actors take their name from `names`, else from the frame, else their id.
+    """
+    if not rollup:
+        return frame
+    names = {**actor_names(frame), **(names or {})}
+    out = frame.copy()
+    for prefix in ("source", "target"):
+        mapped = out[f"{prefix}_id"].map(rollup)
+        changed = mapped.notna()
+        out.loc[changed, f"{prefix}_id"] = mapped[changed]
+        out.loc[changed, f"{prefix}_name"] = mapped[changed].map(names).fillna(mapped[changed])
+    return out[~(out["source_id"].notna() & (out["source_id"] == out["target_id"]))]
+
+
+def filter_kinds(frame: pd.DataFrame, kinds: Iterable[str] | None) -> pd.DataFrame:
+    """Assertions whose source and target are both of the given actor kinds (all when `kinds` is None)."""
+    if not kinds:
+        return frame
+    wanted = set(kinds)
+    return frame[frame["source_kind"].isin(wanted) & frame["target_kind"].isin(wanted)]
 
 
 def prepare(frame: pd.DataFrame, since: date | str | None = None, until: date | str | None = None,

@@ -150,10 +150,17 @@ def engine_for(url: str | Path) -> Engine:
     engine = create_engine(text, future=True)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin)
     return engine
 
 
+def _sqlite_begin(conn: Any) -> None:
+    """Start a real SQLite transaction, so that the reads of one transaction share one snapshot."""
+    conn.exec_driver_sql("BEGIN")
+
+
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    dbapi_connection.isolation_level = None  # transactions are begun explicitly (see _sqlite_begin)
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
@@ -218,7 +225,13 @@ class Store:
             from .migrations import upgrade
 
             upgrade(self.engine)
-        self._upsert = (postgresql.insert if self.engine.dialect.name == "postgresql" else sqlite.insert)
+        postgres = self.engine.dialect.name == "postgresql"
+        self._upsert = postgresql.insert if postgres else sqlite.insert
+        self._reader = self.engine.execution_options(isolation_level="REPEATABLE READ") if postgres else self.engine
+
+    def snapshot(self) -> Any:
+        """A connection whose transaction sees one consistent state of the store (`with store.snapshot() as c`)."""
+        return self._reader.begin()
 
     def close(self) -> None:
         """Release the connection pool."""
@@ -250,7 +263,7 @@ class Store:
         """Which of these document ids are already stored."""
         wanted = list(dict.fromkeys(ids))
         found: set[str] = set()
-        with self.engine.connect() as conn:
+        with self.snapshot() as conn:
             for start in range(0, len(wanted), 500):
                 chunk = wanted[start:start + 500]
                 found.update(conn.execute(select(documents.c.id).where(documents.c.id.in_(chunk))).scalars())
@@ -260,7 +273,7 @@ class Store:
         """Which of these content hashes are already stored."""
         wanted = list(dict.fromkeys(hashes))
         found: set[str] = set()
-        with self.engine.connect() as conn:
+        with self.snapshot() as conn:
             for start in range(0, len(wanted), 500):
                 chunk = wanted[start:start + 500]
                 found.update(conn.execute(
@@ -325,13 +338,13 @@ class Store:
 
     def actor_names(self) -> dict[str, dict[str, Any]]:
         """Stored actors by id: name, kind, country."""
-        with self.engine.connect() as conn:
+        with self.snapshot() as conn:
             return {r.id: {"name": r.name, "kind": r.kind, "country": r.country}
                     for r in conn.execute(select(actors))}
 
     def summary(self) -> StoreSummary:
         """Counts of documents, assertions, actors, dates and relations."""
-        with self.engine.connect() as conn:
+        with self.snapshot() as conn:
             n_docs = conn.execute(select(func.count()).select_from(documents)).scalar_one()
             n_ass = conn.execute(select(func.count()).select_from(assertions)).scalar_one()
             n_act = conn.execute(select(func.count()).select_from(actors)).scalar_one()
@@ -357,7 +370,7 @@ class Store:
         if not include_negated:
             conds.append(assertions.c.negated.is_(False))
         where = and_(*conds) if conds else None
-        with self.engine.connect() as conn:
+        with self.snapshot() as conn:
             out: dict[str, dict[str, Any]] = {}
             for column, label in ((assertions.c.source_id, "as_source"), (assertions.c.target_id, "as_target")):
                 query = select(column, func.count()).where(column.is_not(None)).group_by(column)
@@ -385,7 +398,7 @@ class Store:
                         func.min(a.date).label("first_seen"), func.max(a.date).label("last_seen"))
                  .where(and_(*conds))
                  .group_by(a.source_id, a.relation, a.mode, a.target_id))
-        with self.engine.connect() as conn:
+        with self.snapshot() as conn:
             frame = pd.DataFrame(conn.execute(query).mappings().all(),
                                  columns=["source_id", "relation", "mode", "target_id", "count", "weight",
                                           "documents", "first_seen", "last_seen"])
@@ -422,7 +435,7 @@ class Store:
 
     def _records(self, query: Any, batch_size: int = 5000) -> Iterator[Assertion]:
         names = self.actor_names()
-        with self.engine.connect() as conn:
+        with self.snapshot() as conn:
             result = conn.execution_options(stream_results=True).execute(query).mappings()
             for row in result:
                 yield _row_to_assertion(dict(row), names)
@@ -441,7 +454,7 @@ class Store:
         query = select(assertions)
         if conds:
             query = query.where(and_(*conds))
-        with self.engine.connect() as conn:
+        with self.snapshot() as conn:
             frame = pd.read_sql(query, conn)
         names = self.actor_names()
         for prefix in ("source", "target", "speaker"):
@@ -456,7 +469,7 @@ class Store:
 
     def document(self, doc_id: str) -> Document | None:
         """A stored document by id."""
-        with self.engine.connect() as conn:
+        with self.snapshot() as conn:
             row = conn.execute(select(documents).where(documents.c.id == doc_id)).mappings().first()
         if row is None:
             return None
@@ -465,7 +478,7 @@ class Store:
 
     def runs(self) -> pd.DataFrame:
         """The ingest and import runs, newest first."""
-        with self.engine.connect() as conn:
+        with self.snapshot() as conn:
             return pd.read_sql(select(ingest_runs).order_by(ingest_runs.c.id.desc()), conn)
 
 

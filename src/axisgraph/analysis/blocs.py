@@ -16,7 +16,7 @@ blocs, negative between them; one minus the frustration of Doreian & Mrvar 1996)
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -27,7 +27,7 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
-from ..graph import actor_names, dyads, period_start, signed_graph
+from ..graph import actor_names, apply_rollup, dyads, filter_kinds, period_start, signed_graph
 
 DEFAULT_SEED = 42
 
@@ -202,14 +202,19 @@ def find_blocs(graph: nx.Graph, resolution: float = 1.0, seed: int = DEFAULT_SEE
 
 
 def detect_blocs(frame: pd.DataFrame, since: date | str | None = None, until: date | str | None = None,
-          as_of: date | str | None = None, half_life: str | float | None = None, min_count: int = 1,
-          resolution: float = 1.0, seed: int = DEFAULT_SEED, min_size: int = 2, balance: bool = True
-          ) -> BlocResult:
-    """Blocs straight from an assertions frame: `dyads` → `signed_graph` → `find_blocs`."""
+                 as_of: date | str | None = None, half_life: str | float | None = None, min_count: int = 1,
+                 resolution: float = 1.0, seed: int = DEFAULT_SEED, min_size: int = 2, balance: bool = True,
+                 kinds: Iterable[str] | None = None, rollup: Mapping[str, str] | None = None) -> BlocResult:
+    """Blocs straight from an assertions frame: `dyads` → `signed_graph` → `find_blocs`.
+
+    `kinds` keeps only assertions between actors of those kinds (e.g. `graph.POLITICAL_KINDS`);
+    `rollup` renames actors first (e.g. `graph.state_rollup`: state bodies as their state).
+    """
+    frame = filter_kinds(apply_rollup(frame, rollup), kinds)
     graph = signed_graph(dyads(frame, since, until, as_of, half_life), min_count=min_count)
     result = find_blocs(graph, resolution=resolution, seed=seed, min_size=min_size, balance=balance)
     result.params = {"since": _iso(since), "until": _iso(until), "as_of": _iso(as_of), "half_life": half_life,
-                     "min_count": min_count}
+                     "min_count": min_count, "kinds": sorted(kinds) if kinds else None, "rollup": bool(rollup)}
     return result
 
 
@@ -218,7 +223,8 @@ def _iso(day: date | str | None) -> str | None:
 
 
 def bloc_stability(frame: pd.DataFrame, freq: str = "Q", min_count: int = 1, resolution: float = 1.0,
-                   seed: int = DEFAULT_SEED, actors: Sequence[str] | None = None) -> pd.DataFrame:
+                   seed: int = DEFAULT_SEED, actors: Sequence[str] | None = None,
+                   kinds: Iterable[str] | None = None, rollup: Mapping[str, str] | None = None) -> pd.DataFrame:
     """How steadily each actor stays with the same bloc partners from one period to the next.
 
     Blocs are found separately in each period ("M", "Q", "Y"). For an actor present in two
@@ -228,6 +234,7 @@ def bloc_stability(frame: pd.DataFrame, freq: str = "Q", min_count: int = 1, res
     consecutive periods), blocs (bloc number per period, "period:bloc" joined by spaces).
     Reference: the member-level consistency measure of Palla, Barabási & Vicsek 2007.
     """
+    frame = filter_kinds(apply_rollup(frame, rollup), kinds)
     periods = period_start(frame["date"], freq)
     memberships: list[tuple[pd.Timestamp, dict[str, int]]] = []
     names: dict[str, str] = {}

@@ -3,8 +3,9 @@
 For the members M of a coalition (from KB MEMBER_OF affiliations, stored
 MEMBER_OF assertions, or a list) and each period:
 
-- ``density``: share of the |M|·(|M|−1)/2 member pairs whose net signed weight
-  in the period is positive (the cohesion-as-density of Wasserman & Faust
+- ``density``: share of the n·(n−1)/2 pairs of the n members present in the
+  data (as source or target of any assertion in the window) whose net signed
+  weight in the period is positive (the cohesion-as-density of Wasserman & Faust
   1994, ch. 4, on the signed graph);
 - ``coordination``: weight of COOPERATE and CONSULT assertions among members
   (the "unity of fronts" talk is coordination talk);
@@ -70,10 +71,13 @@ def coalition_cohesion(frame: pd.DataFrame, members: Sequence[str], freq: str = 
     """Cohesion of `members` per period ("W", "M", "Q", "Y"); columns ``COHESION_COLUMNS``.
 
     Only assertions between two members count; MEMBER_OF and LEADS are left out. Periods with
-    no assertion among members are absent.
+    no assertion among members are absent. Density counts pairs among the members present in
+    `frame` in the window, so that members the data never mentions do not dilute it.
     """
     member_set = set(members)
     data = prepare(frame, since, until)
+    seen = set(data["source_id"].dropna()) | set(data["target_id"].dropna())
+    present = len(member_set & seen)
     data = data[data["source_id"].isin(member_set) & data["target_id"].isin(member_set)
                 & (data["source_id"] != data["target_id"]) & ~data["relation"].isin(STRUCTURAL)]
     if data.empty:
@@ -91,7 +95,7 @@ def coalition_cohesion(frame: pd.DataFrame, members: Sequence[str], freq: str = 
     table["assertions"] = grouped.size()
     table["members_active"] = grouped.apply(lambda g: len(set(g["a"]) | set(g["b"])), include_groups=False)
     table["pairs_positive"] = pairs_positive.reindex(table.index).fillna(0).astype(int)
-    possible = max(len(member_set) * (len(member_set) - 1) / 2, 1)
+    possible = max(present * (present - 1) / 2, 1)
     table["density"] = table["pairs_positive"] / possible
     total = table["cooperation"] + table["conflict"]
     table["cohesion"] = table["density"] * (table["cooperation"] / total.where(total > 0)).fillna(0.0)

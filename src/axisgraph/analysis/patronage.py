@@ -50,7 +50,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-from ..graph import STRUCTURAL, actor_names, prepare
+from ..graph import STRUCTURAL, apply_rollup, prepare, state_rollup
 
 SPONSOR_RELATIONS: frozenset[str] = frozenset({"AID", "BACKS", "COMMANDS"})
 SPONSOR_AID_MODES: frozenset[str | None] = frozenset({None, "economic", "military", "training", "intelligence"})
@@ -58,47 +58,11 @@ UNNAMED = "_unnamed"
 EVIDENCE_HALF = 1.0
 WEIGHTS: dict[str, float] = {"share": 0.4, "focus": 0.2, "command": 0.4, "rivalry": 0.4}
 
+__all__ = ["Dependency", "Patronage", "apply_rollup", "dependency_index", "dependency_table", "patronage",
+           "sponsorship", "state_rollup"]
+
 DEPENDENCY_COLUMNS = ["actor_id", "name", "patron_id", "patron_name", "index", "share", "strength", "focus",
                       "command", "rivalry", "patrons", "sponsorship"]
-
-
-def state_rollup(actor_ids: Iterable[str], kb: object) -> dict[str, str]:
-    """Map state bodies (kind `state_org`, e.g. ``irn.irgc.quds``) to their state, using an `ActorKB`.
-
-    Ids unknown to the KB whose first dotted part is a KB state (``irn.gov``) map to that state.
-    Armed groups, parties and persons are never rolled up.
-    """
-    out: dict[str, str] = {}
-    for actor_id in actor_ids:
-        if not isinstance(actor_id, str):
-            continue
-        actor = kb.get(actor_id)
-        if actor is not None:
-            state = kb.state_of(actor_id) if actor.kind == "state_org" else None
-        else:
-            head = kb.get(actor_id.split(".", 1)[0])
-            state = head.id if head is not None and head.kind == "state" and "." in actor_id else None
-        if state and state != actor_id:
-            out[actor_id] = state
-    return out
-
-
-def apply_rollup(frame: pd.DataFrame, rollup: Mapping[str, str] | None,
-                 names: Mapping[str, str] | None = None) -> pd.DataFrame:
-    """An assertions frame with source and target ids replaced through `rollup`; self-ties dropped.
-
-    Renamed actors take their name from `names`, else from the frame, else their id.
-    """
-    if not rollup:
-        return frame
-    names = {**actor_names(frame), **(names or {})}
-    out = frame.copy()
-    for prefix in ("source", "target"):
-        mapped = out[f"{prefix}_id"].map(rollup)
-        changed = mapped.notna()
-        out.loc[changed, f"{prefix}_id"] = mapped[changed]
-        out.loc[changed, f"{prefix}_name"] = mapped[changed].map(names).fillna(mapped[changed])
-    return out[~(out["source_id"].notna() & (out["source_id"] == out["target_id"]))]
 
 
 def _sponsorship_rows(data: pd.DataFrame) -> pd.DataFrame:

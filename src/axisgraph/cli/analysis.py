@@ -43,8 +43,11 @@ LimitOption = Annotated[int, typer.Option("--limit", help="Rows to show.")]
 
 
 def _load(db: str, since: str | None, until: str | None, as_of: str | None = None,
-          half_life: str | None = None) -> tuple[Store, pd.DataFrame, dict]:
-    """Open the store and read the window's assertions; returns (store, frame, window arguments)."""
+          half_life: str | None = None, actors: list[str] | None = None) -> tuple[Store, pd.DataFrame, dict]:
+    """Open the store and read the window's assertions (only those touching `actors`, if given).
+
+    Returns (store, frame, window arguments for the analysis functions).
+    """
     from ..graph import parse_duration
 
     start, end, ref = parse_date(since, "since"), parse_date(until, "until"), parse_date(as_of, "as-of")
@@ -55,7 +58,7 @@ def _load(db: str, since: str | None, until: str | None, as_of: str | None = Non
             raise typer.BadParameter(str(exc), param_hint="--half-life") from exc
     store = open_store(db)
     last = min(d for d in (end, ref) if d is not None) if (end or ref) else None
-    frame = store.assertions_frame(since=start, until=last)
+    frame = store.assertions_frame(since=start, until=last, actors_filter=actors)
     return store, frame, {"since": start, "until": end, "as_of": ref, "half_life": half_life}
 
 
@@ -114,19 +117,27 @@ def blocs(db: DbOption = DEFAULT_DB, since: SinceOption = None, until: UntilOpti
           seed: Annotated[int, typer.Option(help="Random seed (fixed for reproducible blocs).")] = 42,
           stability: Annotated[str | None, typer.Option(
               "--stability", help="Also report members' bloc stability across periods (M, Q or Y).")] = None,
+          kind: Annotated[list[str] | None, typer.Option(
+              "--kind", help="Only actors of this kind (state, armed_group, …); repeat. 'political' for all "
+                             "political kinds.")] = None,
+          rollup: Annotated[bool, typer.Option(
+              "--rollup/--no-rollup", help="Count state bodies (ministries, army) as their state.")] = False,
+          actors: ActorsOption = None,
           show: Annotated[int, typer.Option("--show", help="Blocs to print.")] = 10,
           members_shown: Annotated[int, typer.Option("--members", help="Members to print per bloc.")] = 15,
           as_json: JsonOption = False) -> None:
     """Blocs: signed communities of the cooperation/conflict graph, with structural balance."""
     from ..analysis.blocs import bloc_stability, detect_blocs
 
-    _, frame, window = _load(db, since, until, as_of, half_life)
+    store, frame, window = _load(db, since, until, as_of, half_life)
+    kinds = _kinds(kind)
+    mapping = _rollup(store, frame, actors) if rollup else None
     result = detect_blocs(frame, min_count=min_count, resolution=resolution, seed=seed, min_size=min_size,
-                             **window)
+                          kinds=kinds, rollup=mapping, **window)
     table = None
     if stability:
         table = bloc_stability(frame, freq=_check_period(stability), min_count=min_count,
-                                         resolution=resolution, seed=seed)
+                               resolution=resolution, seed=seed, kinds=kinds, rollup=mapping)
     if as_json:
         payload = result.to_dict()
         payload["blocs"] = payload["blocs"][:show] if show else payload["blocs"]
@@ -156,9 +167,10 @@ def patrons(actor: Annotated[str, typer.Argument(help="Actor id or name.")], db:
     """An actor's patrons and clients from AID (funds, arms, trains), BACKS and COMMANDS."""
     from ..analysis.patronage import patronage
 
-    store, frame, window = _load(db, since, until, as_of, half_life)
+    store = open_store(db)
     actor_id = resolve_actor(store, actor)
-    mapping = _rollup(frame, actors) if rollup else None
+    mapping = _rollup(store, None, actors) if rollup else None
+    _, frame, window = _load(db, since, until, as_of, half_life, _with_bodies([actor_id], mapping))
     result = patronage(frame, actor_id, rollup=mapping, **window)
     if as_json:
         print_json(result.to_dict())
@@ -179,16 +191,18 @@ def dependency(actor: Annotated[str | None, typer.Argument(help="Actor id or nam
     """Dependency index in [0, 1] ("how much of a proxy") with its terms and evidence (docs/analysis.md)."""
     from ..analysis.patronage import dependency_index, dependency_table
 
-    store, frame, window = _load(db, since, until, as_of, half_life)
-    mapping = _rollup(frame, actors) if rollup else None
-    if actor is None:
+    store = open_store(db)
+    mapping = _rollup(store, None, actors) if rollup else None
+    actor_id = resolve_actor(store, actor) if actor else None
+    wanted = _with_bodies([actor_id], mapping) if actor_id else None
+    _, frame, window = _load(db, since, until, as_of, half_life, wanted)
+    if actor_id is None:
         table = dependency_table(frame, rollup=mapping, **window)
         if as_json:
             print_json(frame_records(_rounded(table.head(limit), 4)))
         elif not _empty(table, "sponsored actors"):
             print_frame(_rounded(table), title="Dependency index", limit=limit)
         return
-    actor_id = resolve_actor(store, actor)
     patron_id = resolve_actor(store, patron) if patron else None
     result = dependency_index(frame, actor_id, patron_id, rollup=mapping, **window)
     if as_json:
@@ -202,17 +216,46 @@ def dependency(actor: Annotated[str | None, typer.Argument(help="Actor id or nam
                   f"dependency index [bold]{result.index:.3f}[/bold] ({terms})")
     print_frame(pd.DataFrame(result.patrons), title="Patrons (net sponsorship weight)")
     if result.evidence:
-        shown = pd.DataFrame(result.evidence)[["role", "date", "source_id", "relation", "target_id", "negated",
-                                               "hedge", "weight", "sentence"]]
-        print_frame(shown, title="Evidence", limit=limit)
+        rows = [{"role": e["role"], "date": e["date"],
+                 "assertion": f"{e['source_id'] or '?'} {'not ' if e['negated'] else ''}{e['relation']} "
+                              f"{e['target_id']}", "weight": e["weight"], "sentence": e["sentence"]}
+                for e in result.evidence]
+        print_frame(pd.DataFrame(rows), title="Evidence", limit=limit)
 
 
-def _rollup(frame: pd.DataFrame, actors: list[Path] | None) -> dict[str, str]:
-    """State bodies of the frame mapped to their state, from the KB (bundled plus `--actors` files)."""
-    from ..analysis.patronage import state_rollup
+def _rollup(store: Store, frame: pd.DataFrame | None, actors: list[Path] | None) -> dict[str, str]:
+    """State bodies mapped to their state, from the KB (bundled plus `--actors` files) and the store's actors."""
+    from ..graph import state_rollup
 
-    ids = set(frame["source_id"].dropna()) | set(frame["target_id"].dropna())
-    return state_rollup(ids, load_actor_kb(actors))
+    known = store.actor_names()
+    ids = set(known) if frame is None else set(frame["source_id"].dropna()) | set(frame["target_id"].dropna())
+    kb = load_actor_kb(actors)
+    return state_rollup(ids | {a.id for a in kb}, kb, known)
+
+
+def _with_bodies(actor_ids: list[str], mapping: dict[str, str] | None) -> list[str]:
+    """The actors plus every id rolled up into one of them (so that a filtered read keeps their bodies)."""
+    wanted = set(actor_ids)
+    return sorted(wanted | {k for k, v in (mapping or {}).items() if v in wanted})
+
+
+def _kinds(kind: list[str] | None) -> set[str] | None:
+    """Actor kinds from `--kind` options; "political" stands for `graph.POLITICAL_KINDS`."""
+    from ..graph import POLITICAL_KINDS
+    from ..kb import ACTOR_KINDS
+
+    if not kind:
+        return None
+    out: set[str] = set()
+    for value in kind:
+        if value == "political":
+            out |= POLITICAL_KINDS
+        elif value in ACTOR_KINDS:
+            out.add(value)
+        else:
+            raise typer.BadParameter(f"unknown kind {value!r}; use political or one of {', '.join(ACTOR_KINDS)}",
+                                     param_hint="--kind")
+    return out
 
 
 @app.command()
@@ -226,13 +269,15 @@ def cohesion(members: Annotated[list[str], typer.Argument(help="A coalition id (
     from ..analysis.plots import plot_cohesion
 
 
-    store, frame, window = _load(db, since, until)
+    store = open_store(db)
     kb = load_actor_kb(actors)
     ids = [resolve_actor(store, m) if m not in kb else m for m in members]
-    member_ids, label = resolve_members(ids, kb, frame, parse_date(on, "on"))
+    stated = store.assertions_frame(relations=["MEMBER_OF"], actors_filter=ids) if len(ids) == 1 else None
+    member_ids, label = resolve_members(ids, kb, stated, parse_date(on, "on"))
     if len(member_ids) < 2:
         err_console.print(f"[red]error:[/red] {label!r} names fewer than two members")
         raise typer.Exit(2)
+    _, frame, window = _load(db, since, until, actors=member_ids)
     result = coalition_cohesion(frame, member_ids, freq=_check_period(period), since=window["since"],
                           until=window["until"], label=label)
     if plot is not None:
@@ -282,8 +327,9 @@ def timeline(a: Annotated[str, typer.Argument(help="First actor id or name.")],
     from ..analysis.plots import plot_timeline
     from ..analysis.timeline import dyad_timeline
 
-    store, frame, window = _load(db, since, until)
+    store = open_store(db)
     a_id, b_id = resolve_actor(store, a), resolve_actor(store, b)
+    _, frame, window = _load(db, since, until, actors=[a_id, b_id])
     result = dyad_timeline(frame, a_id, b_id, freq=_check_period(period), since=window["since"],
                            until=window["until"], both_directions=not one_way, evidence_per_period=evidence)
     if plot is not None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import Annotated
 
@@ -11,13 +10,24 @@ from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeE
 
 from ..importers import FORMATS, ImportReport, import_path, total_size
 from .app import app, console, err_console
-from .common import DEFAULT_DB, ActorsOption, DbOption, JsonOption, load_actor_kb, open_store, print_json
+from .common import (
+    DEFAULT_DB,
+    ActorsOption,
+    DbOption,
+    JsonOption,
+    load_actor_kb,
+    open_store,
+    parse_date,
+    print_json,
+)
 
 
 def _print_report(report: ImportReport, shown: int) -> None:
     console.print(f"[bold]{report.dataset}[/bold]: {report.rows_read:,} rows read, "
                   f"{report.assertions_built:,} assertions built, [green]{report.assertions_stored:,} new[/green], "
                   f"{report.duplicates:,} already stored, {report.actors_seen:,} actors, {report.seconds:.1f} s")
+    if report.replaced:
+        console.print(f"  replaced {report.replaced:,} assertions of earlier imports of these files")
     for reason, count in report.skipped.most_common():
         console.print(f"  skipped by design: {count:,} × {reason}")
     if report.bad_count:
@@ -39,6 +49,8 @@ def import_command(
                                                    "for datasets without a preset.")] = None,
     units_per_day: Annotated[int | None, typer.Option(help="tkg: time units per day (24 for hours).")] = None,
     actors: ActorsOption = None,
+    replace: Annotated[bool, typer.Option(help="First remove what earlier imports of these files wrote "
+                                                "(re-resolves actors after a KB change).")] = False,
     show_bad: Annotated[int, typer.Option(help="Bad rows to list.")] = 20,
     as_json: JsonOption = False,
 ) -> None:
@@ -47,13 +59,13 @@ def import_command(
         raise typer.BadParameter(f"choose from {', '.join(FORMATS)}", param_hint="FORMAT")
     store = open_store(db, must_exist=False)
     kb = load_actor_kb(actors)
-    options = {"start": date.fromisoformat(start) if start else None, "units_per_day": units_per_day}
+    options = {"start": parse_date(start, "start"), "units_per_day": units_per_day}
     try:
         total = total_size(fmt, path)
         with Progress(TextColumn("[bold]{task.description}"), BarColumn(), DownloadColumn(), TimeElapsedColumn(),
                       TimeRemainingColumn(), console=err_console, transient=as_json) as progress:
             task = progress.add_task(f"import {fmt}", total=total)
-            report = import_path(store, fmt, path, kb=kb, dataset=dataset,
+            report = import_path(store, fmt, path, kb=kb, dataset=dataset, replace=replace,
                                  progress=lambda n: progress.advance(task, n), **options)
             progress.update(task, completed=total)
     except (FileNotFoundError, ValueError) as exc:

@@ -13,8 +13,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import delete, func
+
 from ..kb import ActorKB
-from ..store import Store
+from ..store import Store, assertions
 from . import acled, gdelt, icews, plover, polecat, table, tkg
 from .actors import ActorResolver, ResolvedActor
 from .base import BadRow, ImportContext, ImportReport, Parsed, run_import
@@ -61,19 +63,35 @@ def import_files(fmt: str, path: str | Path) -> list[Path]:
     return FORMATS[fmt].files(path)
 
 
+def remove_imported(store: Store, dataset: str, files: list[Path]) -> int:
+    """Delete the assertions earlier imports of these files wrote (origins "dataset:file:…"); returns how many."""
+    removed = 0
+    with store.engine.begin() as conn:
+        for file in files:
+            prefix = f"{dataset}:{file.name}:"
+            result = conn.execute(delete(assertions).where(
+                func.substr(assertions.c.origin, 1, len(prefix)) == prefix))
+            removed += result.rowcount or 0
+    return removed
+
+
 def import_path(store: Store, fmt: str, path: str | Path, kb: ActorKB | None = None, dataset: str | None = None,
-                progress: Callable[[int], None] | None = None, **options: Any) -> ImportReport:
+                progress: Callable[[int], None] | None = None, replace: bool = False,
+                **options: Any) -> ImportReport:
     """Import a file or folder of event data into the store; returns the report (bad rows included).
 
     Re-importing the same file adds nothing: each row's key derives from its origin
-    (dataset, file, line) and its actors and relation.
+    (dataset, file, line), its resolved actors and its relation. After a change of the
+    actor KB, `replace` first removes what earlier imports of the same files wrote, so
+    that rows resolved differently replace the old ones instead of adding to them.
     """
     path = Path(path)
     paths = import_files(fmt, path)
     name = dataset or default_dataset(fmt, path)
+    removed = remove_imported(store, name, paths) if replace else 0
     resolver = ActorResolver(kb, origin=name)
     ctx = ImportContext(resolver=resolver, dataset=name, store=store, options=options)
-    report = ImportReport(dataset=name, files=[str(p) for p in paths])
+    report = ImportReport(dataset=name, files=[str(p) for p in paths], replaced=removed)
     run_id = store.begin_run(f"import {fmt} {path}")
     try:
         run_import(store, FORMATS[fmt].parse(path, ctx), report, resolver, progress)
@@ -97,5 +115,5 @@ def total_size(fmt: str, path: str | Path) -> int:
 
 __all__ = [
     "FORMATS", "ActorResolver", "BadRow", "Format", "ImportContext", "ImportReport", "Parsed", "ResolvedActor",
-    "import_files", "import_path", "total_size",
+    "import_files", "import_path", "remove_imported", "total_size",
 ]

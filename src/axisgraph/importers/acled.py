@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
 
 from ..ontology import relation_to_cameo
 from .actors import ResolvedActor
-from .base import ImportContext, Parsed, event_row, file_list, header_records, parse_date
+from .base import ImportContext, Parsed, event_row, file_list, guarded, header_records, parse_date
 
 REQUIRED: tuple[str, ...] = ("event_date", "event_type", "sub_event_type", "actor1")
 
@@ -57,7 +58,7 @@ def parse(path: Path, ctx: ImportContext) -> Iterator[Parsed]:
     """Parse ACLED CSV files into assertion rows."""
     for file in files(path):
         for line, record, problem, size in header_records(file, delimiter=",", quoting=csv.QUOTE_MINIMAL):
-            yield _parse_record(file.name, line, record, problem, size, ctx)
+            yield guarded(file.name, line, size, partial(_parse_record, file.name, line, record, problem, size, ctx))
 
 
 def _actors(ctx: ImportContext, main: str, associated: str) -> list[ResolvedActor]:

@@ -68,6 +68,7 @@ class ImportReport:
     bad_count: int = 0
     bad_rows: list[BadRow] = field(default_factory=list)
     seconds: float = 0.0
+    replaced: int = 0
 
     @property
     def duplicates(self) -> int:
@@ -89,7 +90,8 @@ class ImportReport:
         return {"dataset": self.dataset, "files": self.files, "rows_read": self.rows_read,
                 "assertions_built": self.assertions_built, "assertions_stored": self.assertions_stored,
                 "duplicates": self.duplicates, "actors_seen": self.actors_seen,
-                "skipped": dict(self.skipped), "bad_rows": self.bad_count, "problems": self.problems(),
+                "replaced": self.replaced, "skipped": dict(self.skipped), "bad_rows": self.bad_count,
+                "problems": self.problems(),
                 "seconds": round(self.seconds, 2)}
 
 
@@ -139,6 +141,14 @@ def event_row(origin: str, day: date | None, source: ResolvedActor, relation: st
         "trigger_text": None, "trigger_start": None, "trigger_end": None,
         "quad": tie_quad(relation) if relation in RELATIONS else None, "cameo": cameo, "origin": origin,
     }
+
+
+def guarded(file: str, line: int, size: int, build: Callable[[], Parsed]) -> Parsed:
+    """Parse one row, turning an unexpected error into a bad row so that the rest still imports."""
+    try:
+        return build()
+    except Exception as exc:  # a malformed row must never abort the import
+        return Parsed(file, line, bad=f"unreadable row ({type(exc).__name__}: {exc})"[:300], size=size)
 
 
 def parse_date(text: str) -> date:
@@ -250,7 +260,8 @@ def header_records(path: Path, delimiter: str = "\t", quoting: int = csv.QUOTE_N
                    ) -> Iterator[tuple[int, dict[str, str] | None, str | None, int]]:
     """Stream a delimited file with a header: (line, record or None, problem or None, size consumed).
 
-    A row whose field count differs from the header's is returned as a problem, not a record.
+    Empty trailing columns (a stray tab at line ends, as in some POLECAT files) are ignored;
+    a row whose field count still differs from the header's is returned as a problem, not a record.
     """
     sizes = [0]
     with path.open(encoding="utf-8", errors="replace", newline="") as handle:
@@ -259,6 +270,8 @@ def header_records(path: Path, delimiter: str = "\t", quoting: int = csv.QUOTE_N
             header = [h.strip().lstrip("\ufeff") for h in next(reader)]
         except StopIteration:
             return
+        while header and not header[-1]:
+            header.pop()
         consumed = sizes[0]
         last_line = reader.line_num
         for fields in reader:
@@ -266,6 +279,8 @@ def header_records(path: Path, delimiter: str = "\t", quoting: int = csv.QUOTE_N
             size, consumed = sizes[0] - consumed, sizes[0]
             if not fields or fields == [""]:
                 continue
+            if len(fields) > len(header) and not any(f.strip() for f in fields[len(header):]):
+                fields = fields[:len(header)]
             if len(fields) != len(header):
                 yield start, None, f"expected {len(header)} fields, found {len(fields)}", size
                 continue

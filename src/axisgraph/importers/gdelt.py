@@ -8,10 +8,11 @@ Database codebook (GLOBALEVENTID … DATEADDED, SOURCEURL).
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
 
 from .actors import ResolvedActor
-from .base import ImportContext, Parsed, event_row, file_list, parse_date
+from .base import ImportContext, Parsed, event_row, file_list, guarded, parse_date
 from .cameo_codes import CAMEO_EVENTS
 from .icews import cameo_relation
 
@@ -51,7 +52,7 @@ def parse(path: Path, ctx: ImportContext) -> Iterator[Parsed]:
     for file in files(path):
         with file.open(encoding="utf-8", errors="replace") as handle:
             for number, line in enumerate(handle, start=1):
-                yield _parse_line(file.name, number, line, ctx)
+                yield guarded(file.name, number, len(line), partial(_parse_line, file.name, number, line, ctx))
 
 
 def _field(fields: list[str], name: str) -> str:

@@ -9,10 +9,11 @@ CAMEO codes map through the ontology; root 01 (statements) is skipped by design.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
 
 from ..ontology import cameo_to_relation
-from .base import ImportContext, Parsed, event_row, file_list, header_records, parse_date
+from .base import ImportContext, Parsed, event_row, file_list, guarded, header_records, parse_date
 from .cameo_codes import CAMEO_EVENTS
 
 COLUMNS: tuple[str, ...] = (
@@ -49,33 +50,32 @@ def parse(path: Path, ctx: ImportContext) -> Iterator[Parsed]:
 
 
 def _parse_file(file: Path, ctx: ImportContext) -> Iterator[Parsed]:
-    resolver = ctx.resolver
     for line, record, problem, size in header_records(file):
         if record is None:
             yield Parsed(file.name, line, bad=problem, size=size)
-            continue
-        missing = [c for c in ("Event Date", "Source Name", "CAMEO Code") if c not in record]
-        if missing:
-            yield Parsed(file.name, line, bad=f"missing column(s) {', '.join(missing)}", size=size)
-            continue
-        mapped = cameo_relation(record["CAMEO Code"])
-        if isinstance(mapped, str):
-            bad = mapped.startswith("bad:")
-            yield Parsed(file.name, line, bad=mapped[4:] if bad else None, skip=None if bad else mapped, size=size)
-            continue
-        try:
-            day = parse_date(record["Event Date"])
-        except ValueError as exc:
-            yield Parsed(file.name, line, bad=str(exc), size=size)
-            continue
-        source = resolver.resolve(record["Source Name"], country=record.get("Source Country") or None)
-        if source is None:
-            yield Parsed(file.name, line, bad="no source actor", size=size)
-            continue
-        target = resolver.resolve(record.get("Target Name", ""), country=record.get("Target Country") or None)
-        code = record["CAMEO Code"].strip()
-        event_text = record.get("Event Text") or CAMEO_EVENTS.get(code, ("", 0.0))[0]
-        sentence = f"{source.name} | {event_text} | {target.name if target else ''}".rstrip(" |")
-        origin = origin_of(ctx.dataset, file.name, line, record.get("Event ID", "").strip())
-        yield Parsed(file.name, line, rows=[event_row(origin, day, source, mapped[0], mapped[1], target, sentence,
-                                                      cameo=code)], size=size)
+        else:
+            yield guarded(file.name, line, size, partial(_parse_record, file.name, line, record, size, ctx))
+
+
+def _parse_record(file: str, line: int, record: dict[str, str], size: int, ctx: ImportContext) -> Parsed:
+    missing = [c for c in ("Event Date", "Source Name", "CAMEO Code") if c not in record]
+    if missing:
+        return Parsed(file, line, bad=f"missing column(s) {', '.join(missing)}", size=size)
+    mapped = cameo_relation(record["CAMEO Code"])
+    if isinstance(mapped, str):
+        bad = mapped.startswith("bad:")
+        return Parsed(file, line, bad=mapped[4:] if bad else None, skip=None if bad else mapped, size=size)
+    try:
+        day = parse_date(record["Event Date"])
+    except ValueError as exc:
+        return Parsed(file, line, bad=str(exc), size=size)
+    source = ctx.resolver.resolve(record["Source Name"], country=record.get("Source Country") or None)
+    if source is None:
+        return Parsed(file, line, bad="no source actor", size=size)
+    target = ctx.resolver.resolve(record.get("Target Name", ""), country=record.get("Target Country") or None)
+    code = record["CAMEO Code"].strip()
+    event_text = record.get("Event Text") or CAMEO_EVENTS.get(code, ("", 0.0))[0]
+    sentence = f"{source.name} | {event_text} | {target.name if target else ''}".rstrip(" |")
+    origin = origin_of(ctx.dataset, file, line, record.get("Event ID", "").strip())
+    return Parsed(file, line, rows=[event_row(origin, day, source, mapped[0], mapped[1], target, sentence,
+                                              cameo=code)], size=size)

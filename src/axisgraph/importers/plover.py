@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from ..ontology import HEDGES, relation_to_cameo
 from ..ontology import relation as relation_named
 from .actors import ResolvedActor
-from .base import ImportContext, Parsed, event_row, file_list, parse_date
+from .base import ImportContext, Parsed, event_row, file_list, guarded, parse_date
 
 
 def files(path: Path) -> list[Path]:
@@ -54,7 +55,7 @@ def parse(path: Path, ctx: ImportContext) -> Iterator[Parsed]:
             if problem is not None:
                 yield Parsed(file.name, number, bad=problem, size=size)
             else:
-                yield _parse_record(file.name, number, record, ctx, size)
+                yield guarded(file.name, number, size, partial(_parse_record, file.name, number, record, ctx, size))
 
 
 def _actor_list(ctx: ImportContext, value: Any) -> list[ResolvedActor]:

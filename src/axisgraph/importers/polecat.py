@@ -8,12 +8,13 @@ Primary Recipient Sector. Event types are PLOVER names (2016 names accepted).
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
 
 from ..ontology import relation as relation_named
 from ..ontology import relation_to_cameo
 from .actors import ResolvedActor
-from .base import ImportContext, Parsed, event_row, file_list, header_records, parse_date
+from .base import ImportContext, Parsed, event_row, file_list, guarded, header_records, parse_date
 from .icews import origin_of
 
 COLUMNS: tuple[str, ...] = (
@@ -58,25 +59,26 @@ def _parse_file(file: Path, ctx: ImportContext) -> Iterator[Parsed]:
     for line, record, problem, size in header_records(file):
         if record is None:
             yield Parsed(file.name, line, bad=problem, size=size)
-            continue
-        try:
-            rel = relation_named(record.get("Event Type", ""))
-        except KeyError:
-            yield Parsed(file.name, line, bad=f"unknown event type {record.get('Event Type')!r}", size=size)
-            continue
-        try:
-            day = parse_date(record.get("Event Date") or record.get("Story Date") or "")
-        except ValueError as exc:
-            yield Parsed(file.name, line, bad=str(exc), size=size)
-            continue
-        source = _actor(ctx, record, "Actor")
-        if source is None:
-            yield Parsed(file.name, line, bad="no actor", size=size)
-            continue
-        target = _actor(ctx, record, "Recipient")
-        mode = record.get("Event Mode", "").strip().lower() or None
-        label = rel.name + (f" ({mode})" if mode else "")
-        sentence = f"{source.name} | {label} | {target.name if target else ''}".rstrip(" |")
-        origin = origin_of(ctx.dataset, file.name, line, record.get("Event ID", "").strip())
-        yield Parsed(file.name, line, rows=[event_row(origin, day, source, rel.name, mode, target, sentence,
-                                                      cameo=relation_to_cameo(rel.name, mode))], size=size)
+        else:
+            yield guarded(file.name, line, size, partial(_parse_record, file.name, line, record, size, ctx))
+
+
+def _parse_record(file: str, line: int, record: dict[str, str], size: int, ctx: ImportContext) -> Parsed:
+    try:
+        rel = relation_named(record.get("Event Type", ""))
+    except KeyError:
+        return Parsed(file, line, bad=f"unknown event type {record.get('Event Type')!r}", size=size)
+    try:
+        day = parse_date(record.get("Event Date") or record.get("Story Date") or "")
+    except ValueError as exc:
+        return Parsed(file, line, bad=str(exc), size=size)
+    source = _actor(ctx, record, "Actor")
+    if source is None:
+        return Parsed(file, line, bad="no actor", size=size)
+    target = _actor(ctx, record, "Recipient")
+    mode = record.get("Event Mode", "").strip().lower() or None
+    label = rel.name + (f" ({mode})" if mode else "")
+    sentence = f"{source.name} | {label} | {target.name if target else ''}".rstrip(" |")
+    origin = origin_of(ctx.dataset, file, line, record.get("Event ID", "").strip())
+    return Parsed(file, line, rows=[event_row(origin, day, source, rel.name, mode, target, sentence,
+                                              cameo=relation_to_cameo(rel.name, mode))], size=size)

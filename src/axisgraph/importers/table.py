@@ -20,7 +20,7 @@ from ..exporters.flat import unflatten
 from ..records import ActorRef, Assertion
 from ..store import assertion_row
 from .actors import ResolvedActor
-from .base import ImportContext, Parsed, counted_lines, file_list
+from .base import ImportContext, Parsed, counted_lines, file_list, guarded
 
 
 def jsonl_files(path: Path) -> list[Path]:
@@ -77,7 +77,7 @@ def _parsed(file: str, line: int, record: dict[str, Any] | None, ctx: ImportCont
         assertion = unflatten(record) if flat else Assertion.model_validate(record)
     except (ValidationError, ValueError, TypeError) as exc:
         return Parsed(file, line, bad=_reason(exc), size=size)
-    return Parsed(file, line, rows=[_row(assertion, ctx, docs)], size=size)
+    return guarded(file, line, size, lambda: Parsed(file, line, rows=[_row(assertion, ctx, docs)], size=size))
 
 
 def _reason(exc: Exception) -> str:

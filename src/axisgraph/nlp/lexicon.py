@@ -24,7 +24,6 @@ class Cue:
     symmetric: bool = False
     needs: str | None = None
     holder: str | None = None
-    particle: str | None = None
     object: str | None = None
     passive_preps: tuple[str, ...] = ()
     objects: dict[str, str] = field(default_factory=dict)

@@ -290,7 +290,8 @@ class SentenceRelations:
                     continue
             particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
             verb_cue = (self.lex.verbs.get(f"{lemma} {particle}") if particle else None) or \
-                self.lex.verbs.get(lemma) or (self.lex.verbs.get(lower[:-1]) if lower.endswith("s") else None)
+                self.lex.verbs.get(lemma) or (self.lex.verbs.get(_known(tok, self.lex.verbs) or "")
+                                              if tok.pos_ in ("VERB", "NOUN") else None)
             if verb_cue is not None and self.is_verbal(tok):
                 self.verb(tok, verb_cue)
             if lemma in self.lex.speech_verbs and tok.pos_ == "VERB":
@@ -312,8 +313,6 @@ class SentenceRelations:
 
     def verb(self, verb: Token, cue: Cue) -> None:
         """Subject-verb-object patterns, passives, coordination, relative and participle clauses."""
-        if cue.particle and not any(c.dep_ == "prt" and c.lower_ == cue.particle for c in verb.children):
-            return
         subjects, passive = self.subjects(verb)
         passive = passive or self._is_passive(verb)
         objects: list[Mention] = []
@@ -346,8 +345,10 @@ class SentenceRelations:
         if cue.needs == "target-prep" and not via_prep:
             return
         score = 0.9 if not self.repaired_subject(verb) else 0.7
-        if verb.dep_ == "advcl" and (verb.tag_ == "VBG" or any(
-                c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)):
+        purpose = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        if (verb.dep_ == "advcl" and (verb.tag_ == "VBG" or purpose)) or (
+                purpose and verb.dep_ in ("acl", "xcomp") and verb.head.lemma_.lower() not in self.lex.intent_verbs
+                and verb.head.pos_ != "ADJ"):
             score *= 0.75
         if passive:
             agents = self.agents(verb)
@@ -392,7 +393,11 @@ class SentenceRelations:
             elif RELATIONS[cue.rel].family is Family.EVENT:
                 self.emit(subjects, [None], cue, mode, verb, "verb", score * 0.7)
             return
-        if targets:
+        if targets and cue.rel == "MEMBER_OF":
+            people = [t for t in targets if t.kind in ("person", "state")]
+            self.emit(subjects, [t for t in targets if t not in people], cue, mode, verb, "verb", score)
+            self.emit(subjects, people, replace(cue, rel="COOPERATE"), mode, verb, "verb", score * 0.8)
+        elif targets:
             self.emit(subjects, list(targets), cue, mode, verb, "verb", score)
         elif RELATIONS[cue.rel].family is Family.EVENT and cue.needs != "target-prep":
             self.emit(subjects, [None], cue, mode, verb, "verb", score * 0.7)
@@ -418,7 +423,8 @@ class SentenceRelations:
             return cue
         future = any(c.dep_ == "aux" and c.lower_ in _FUTURE for c in verb.children)
         head = verb.head
-        governed = verb.dep_ == "xcomp" and (
+        governed = (verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children))) and (
             head.lemma_.lower() in self.lex.intent_verbs
             or (head.pos_ == "ADJ" and head.lemma_.lower() in self.lex.intent_adjectives))
         if not (future or governed):
@@ -563,7 +569,7 @@ class SentenceRelations:
                 self.lex.nouns.get(noun.lemma_.lower(), _NO_CUE).rel == "PROTEST":
             found, passive = self.subjects(head.head)
             return [] if passive else found
-        if head is noun or head.lemma_.lower() not in self.lex.light_verbs:
+        if head is noun or not _known(head, self.lex.light_verbs):
             return []
         if noun.dep_ in ("dobj", "attr"):
             found, passive = self.subjects(head)
@@ -661,6 +667,19 @@ class SentenceRelations:
             self.emit(targets, [left], cue, cue.mode, tok, "hyphen", 0.85)
         else:
             self.emit([left], list(targets), cue, cue.mode, tok, "hyphen", 0.85)
+
+
+def _known(tok: Token, words: frozenset[str] | dict) -> str | None:
+    """The word of `words` a token is a form of, by lemma or, when the lemmatiser slips, by suffix."""
+    lemma = tok.lemma_.lower()
+    if lemma in words:
+        return lemma
+    lower = tok.lower_
+    for cut in (lower, lower[:-1], lower[:-2], lower[:-2] + "e" if lower.endswith("ed") else "",
+                lower[:-3] if lower.endswith("ing") else "", lower[:-3] + "e" if lower.endswith("ing") else ""):
+        if cut and cut in words:
+            return cut
+    return None
 
 
 def _unique(mentions: list[Mention]) -> list[Mention]:

@@ -14,7 +14,7 @@ from fastapi.responses import JSONResponse, Response
 from pydantic import ValidationError
 
 from ..store import Store
-from . import articles
+from . import articles, features
 from .explorer import FAMILY_OF, Explorer, NotFound
 from .export import FORMATS, export_view
 from .models import (
@@ -169,7 +169,7 @@ def forecast(explorer: ExplorerDep, source: ActorId, target: ActorId,
         return explorer.forecast(source, target, horizon_days)
     except NotFound as exc:
         raise HTTPException(404, detail=str(exc)) from None
-    except LookupError as exc:
+    except features.Unavailable as exc:
         raise HTTPException(503, detail=str(exc)) from None
     except ValueError as exc:
         raise HTTPException(422, detail=str(exc)) from None
@@ -185,7 +185,7 @@ def extract(explorer: ExplorerDep, body: ExtractRequest) -> ExtractResult:
         raise HTTPException(413, detail=str(exc)) from None
     except articles.Unreadable as exc:
         raise HTTPException(422, detail=str(exc)) from None
-    except LookupError as exc:
+    except features.Unavailable as exc:
         raise HTTPException(503, detail=str(exc)) from None
 
 
@@ -202,7 +202,7 @@ async def extract_upload(request: Request, file: Annotated[UploadFile, File()],
         raise HTTPException(413, detail=str(exc)) from None
     except articles.Unreadable as exc:
         raise HTTPException(422, detail=str(exc)) from None
-    except LookupError as exc:
+    except features.Unavailable as exc:
         raise HTTPException(503, detail=str(exc)) from None
 
 

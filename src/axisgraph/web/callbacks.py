@@ -239,7 +239,7 @@ def _register_tabs(app: Dash, explorer: Explorer) -> None:
             return _error("The horizon is 1 to 366 days.")
         try:
             return forecast_table(explorer.forecast(a, b, int(horizon)))
-        except (NotFound, LookupError, ValueError) as exc:
+        except (NotFound, features.Unavailable, ValueError) as exc:
             return _error(str(exc))
 
 
@@ -259,7 +259,7 @@ def _register_article(app: Dash, explorer: Explorer) -> None:
         try:
             doc = _article_document(text, title, day, contents, filename)
             result = articles.extract_article(doc, explorer.store if store else None)
-        except (articles.TooLarge, articles.Unreadable, ValueError, LookupError) as exc:
+        except (articles.TooLarge, articles.Unreadable, ValueError, features.Unavailable) as exc:
             return _error(str(exc))
         summary = f"{len(result.assertions)} assertions found"
         if result.stored:

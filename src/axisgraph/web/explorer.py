@@ -9,6 +9,7 @@ node limit or opening an actor does not re-scan the assertions.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import math
 import threading
 from collections import OrderedDict
@@ -56,16 +57,13 @@ def edge_family(relation: str) -> str:
     return "cooperation" if RELATIONS[relation].sign > 0 else "hostility"
 
 
+log = logging.getLogger(__name__)
 FAMILY_SIGN = {"sponsorship": 1, "command": 1, "cooperation": 1, "hostility": -1}
 FAMILY_OF = {name: edge_family(name) for name in RELATIONS}
 
 
 class NotFound(LookupError):
     """An actor, document or dyad the store does not hold."""
-
-
-class Unavailable(RuntimeError):
-    """A feature whose optional module is not installed in this build."""
 
 
 @dataclass
@@ -380,7 +378,14 @@ class Explorer:
         missing = [x for x in (source, target) if not ((frame["source_id"] == x) | (frame["target_id"] == x)).any()]
         if missing:
             raise NotFound(f"no assertions name {missing}")
-        result = features.forecast(frame, horizon_days, (source, target))
+        try:
+            result = features.forecast(frame, horizon_days, (source, target))
+        except features.Unavailable:
+            raise
+        except Exception as exc:  # the forecaster's own failure on sparse data is reported, not a server error
+            log.warning("forecast %s-%s failed: %r", source, target, exc)
+            raise ValueError(f"cannot forecast this dyad from its {len(frame)} assertions ({type(exc).__name__})"
+                             ) from exc
         rows = [{k: _jsonable(v) for k, v in row.items()} for row in result.forecasts.to_dict("records")]
         return Forecast(source=source, target=target, horizon_days=horizon_days, cutoff=_as_date(result.cutoff),
                         brier=_number(result.brier), brier_base_rate=_number(result.brier_base_rate), rows=rows)

@@ -19,6 +19,10 @@ import networkx as nx
 _lock = threading.Lock()
 
 
+class Unavailable(RuntimeError):
+    """A feature whose optional module is not installed in this build."""
+
+
 def _module(name: str) -> Any | None:
     try:
         return importlib.import_module(f"axisgraph.{name}")
@@ -90,10 +94,10 @@ def cohesion(frame: Any, members: Sequence[str], freq: str) -> Any | None:
 
 
 def forecast(frame: Any, horizon_days: int, dyad: tuple[str, str]) -> Any:
-    """The forecasting module's result for one dyad; raises LookupError when the module is absent."""
+    """The forecasting module's result for one dyad; raises Unavailable when the module is absent."""
     function = _attr("forecast.user_graph", "forecast_frame")
     if function is None:
-        raise LookupError("forecasting is not available in this installation")
+        raise Unavailable("forecasting is not available in this installation")
     return function(frame, horizon_days, dyads=[dyad])
 
 
@@ -101,13 +105,13 @@ _extractor: Any = None
 
 
 def extractor() -> Any:
-    """The shared article extractor (loaded once); raises LookupError if the NLP package is absent."""
+    """The shared article extractor (loaded once); raises Unavailable if the NLP package is absent."""
     global _extractor
     with _lock:
         if _extractor is None:
             cls = _attr("nlp", "Extractor")
             if cls is None:
-                raise LookupError("article extraction is not available in this installation")
+                raise Unavailable("article extraction is not available in this installation")
             _extractor = cls()
         return _extractor
 

@@ -112,7 +112,8 @@ def forecast_table(result: Forecast) -> html.Div:
                      html.Td(str(r.get("past_events", "")), className="num")]) for r in result.rows[:30]]
     note = f"Forecast for the {result.horizon_days} days after {result.cutoff}."
     if result.brier is not None:
-        note += f" Hold-out Brier score {result.brier:.3f} (base rate {result.brier_base_rate or 0:.3f}; lower is better)."
+        base = result.brier_base_rate or 0.0
+        note += f" Hold-out Brier score {result.brier:.3f} (base rate {base:.3f}; lower is better)."
     return html.Div([html.Div(note, className="muted small"), html.Table([head, html.Tbody(body)], className="table")])
 
 
