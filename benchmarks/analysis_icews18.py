@@ -61,6 +61,20 @@ def ensure_imported(store: Store) -> int:
     return import_path(store, "tkg", DATA).assertions_stored
 
 
+def sensitivity(dyad_frame) -> list[dict]:
+    """Whether Iran, Hezbollah and Hamas share a bloc without Israel, across min-count and resolution."""
+    rows = []
+    for min_count in (1, 2, 3, 5, 10):
+        graph = signed_graph(dyad_frame, min_count=min_count)
+        for resolution in (0.5, 1.0, 1.5):
+            result = find_blocs(graph, resolution=resolution, balance=False)
+            home = result.membership.get("irn")
+            rows.append({"min_count": min_count, "resolution": resolution, "actors": graph.number_of_nodes(),
+                         "iran_bloc_size": sum(1 for v in result.membership.values() if v == home),
+                         "with_iran": [a for a in (*AXIS[1:], OUTSIDER) if result.membership.get(a) == home]})
+    return rows
+
+
 def main() -> int:
     """Run the stages and print the report."""
     parser = argparse.ArgumentParser(description=__doc__)
@@ -69,10 +83,12 @@ def main() -> int:
     parser.add_argument("--resolution", type=float, default=1.0)
     parser.add_argument("--no-rollup", action="store_true", help="keep state bodies apart from their state")
     parser.add_argument("--all-kinds", action="store_true", help="blocs over every actor, sector actors included")
+    parser.add_argument("--grid", action="store_true",
+                        help="also report the acceptance check for min-count 1,2,3,5,10 × resolution 0.5,1,1.5")
     args = parser.parse_args()
     clock = Clock()
     store = Store(args.db)
-    n = clock.run("import (only if empty)", ensure_imported, store)
+    n = clock.run("count (import if empty)", ensure_imported, store)
     frame = clock.run("read store", store.assertions_frame)
     ids = set(frame["source_id"].dropna()) | set(frame["target_id"].dropna())
     rollup = clock.run("state rollup", lambda: state_rollup(ids, bundled_kb(), store.actor_names()))
@@ -105,6 +121,8 @@ def main() -> int:
         "sponsored_actors": len(table),
         "top_dependency": table.head(10)[["actor_id", "patron_id", "index"]].round(3).to_dict("records"),
     }
+    if args.grid:
+        report["grid"] = sensitivity(dyads(bloc_frame))
     print(json.dumps(report, indent=2, ensure_ascii=False, default=str))
     return 0
 

@@ -85,3 +85,14 @@ def test_bloc_stability_notices_a_defector():
     assert table.loc["irn", "periods"] == 2
     assert isinstance(table.loc["irn", "blocs"], str) and table.loc["irn", "blocs"].startswith("2024-01-01:")
     assert pd.isna(bloc_stability(assertions_to_frame(first), freq="Q")["stability"]).all()
+
+
+def test_detect_blocs_on_political_actors_with_rollup():
+    rows = two_camps() + [row("2024-01-02", "irn.gov", "ASSAULT", "x.citizen_irn")] * 5
+    frame = assertions_to_frame(rows)
+    frame["source_kind"] = ["other" if s.startswith("x.") else "state" for s in frame["source_id"]]
+    frame["target_kind"] = ["other" if t.startswith("x.") else "state" for t in frame["target_id"]]
+    result = detect_blocs(frame, kinds={"state"}, rollup={"irn.gov": "irn"})
+    assert "x.citizen_irn" not in result.membership and "irn.gov" not in result.membership
+    assert {"irn", "hezbollah", "hamas", "houthis"} == set(result.bloc_of("irn").members)
+    assert result.params["kinds"] == ["state"] and result.params["rollup"] is True

@@ -109,3 +109,29 @@ def test_reader_sees_only_whole_documents_while_an_ingest_writes(store_url, corp
     assert all(expected == found for expected, found, _ in snapshots), "a reader saw a half-written batch"
     counts = [n for _, _, n in snapshots]
     assert counts == sorted(counts)
+
+
+@pytest.mark.slow
+def test_web_api_serves_whole_batches_while_an_ingest_writes(store_url, corpus):
+    pytest.importorskip("fastapi")
+    from fastapi.testclient import TestClient
+
+    from axisgraph.web.api import create_api
+
+    folder, kb = corpus
+    client = TestClient(create_api(Store(store_url)))
+    proc = run_worker(store_url, kb, folder, delay=0.02)
+    seen = []
+    while proc.poll() is None or not seen:
+        info = client.get("/api/info")
+        view = client.get("/api/graph", params={"limit": 10})
+        assert info.status_code == 200 and view.status_code == 200, (info.text, view.text)
+        counts = info.json()
+        seen.append((counts["documents"], counts["assertions"]))
+        time.sleep(0.05)
+    assert proc.returncode == 0, proc.stderr.read()
+    for documents, found in seen:
+        assert found == sum(1 for i in range(documents) if i % 3), "a partial batch was served"
+    assert [d for d, _ in seen] == sorted(d for d, _ in seen)
+    final = client.get("/api/info").json()
+    assert (final["documents"], final["assertions"]) == (N_DOCS, expected_assertions())

@@ -108,3 +108,25 @@ def test_frame_from_assertion_records():
     frame = assertions_to_frame([record])
     assert frame.loc[0, "target_name"] == "Hamas"
     assert assertion_weights(frame).iloc[0] == pytest.approx(0.72)
+
+
+def test_state_rollup_and_kind_filter():
+    from axisgraph.graph import POLITICAL_KINDS, apply_rollup, filter_kinds, state_rollup
+    from axisgraph.kb import bundled_kb
+
+    imported = {"x.foreign_affairs_russia": {"kind": "state_org", "country": "RUS"},
+                "x.citizen_iran": {"kind": "other", "country": "IRN"}}
+    ids = ["irn.irgc.quds", "irn.gov", "hezbollah", "x.foreign_affairs_russia", "x.citizen_iran"]
+    mapping = state_rollup(ids, bundled_kb(), imported)
+    assert mapping == {"irn.irgc.quds": "irn", "irn.gov": "irn", "x.foreign_affairs_russia": "rus"}
+    frame = assertions_to_frame([
+        row("2024-01-01", "irn.irgc.quds", "AID", "hezbollah"),
+        row("2024-01-01", "irn.gov", "CONSULT", "irn"),
+        row("2024-01-02", "x.citizen_iran", "PROTEST", "irn.gov"),
+    ])
+    frame["source_kind"] = ["state_org", "state_org", "other"]
+    frame["target_kind"] = ["armed_group", "state", "state_org"]
+    rolled = apply_rollup(frame, mapping)
+    assert len(rolled) == 2  # the government consulting its own state is a self-tie
+    assert rolled.iloc[0]["source_id"] == "irn"
+    assert len(filter_kinds(frame, POLITICAL_KINDS)) == 2

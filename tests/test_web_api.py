@@ -318,6 +318,7 @@ def test_extract_rejects_oversized_and_empty_input(client: TestClient) -> None:
     assert bad_type.status_code in (422, 503)
 
 
+@pytest.mark.slow
 def test_extract_pasted_article(client: TestClient) -> None:
     if not client.get("/api/info").json()["features"]["extract"]:
         response = client.post("/api/extract", json={"text": "Iran funds Hamas."})
@@ -328,6 +329,7 @@ def test_extract_pasted_article(client: TestClient) -> None:
     assert any(a["relation"] == "AID" for a in response.json()["assertions"])
 
 
+@pytest.mark.slow
 def test_forecast_endpoint(client: TestClient) -> None:
     response = client.get("/api/forecast", params={"source": "irn", "target": "houthis", "horizon_days": 30})
     if not client.get("/api/info").json()["features"]["forecast"]:

@@ -186,6 +186,17 @@ def test_search_opens_actor(browser_page) -> None:
     _shot(page, "04-search")
 
 
+def test_export_current_view(browser_page) -> None:
+    page = browser_page
+    with page.expect_download(timeout=20000) as csv_download:
+        page.click("#export-csv")
+    header = Path(csv_download.value.path()).read_text().splitlines()[0]
+    assert header.startswith("source_id,source_name,target_id,target_name,family")
+    with page.expect_download(timeout=20000) as png_download:
+        page.click("#export-png")
+    assert Path(png_download.value.path()).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
 def test_colour_by_bloc_and_cohesion_tab(browser_page) -> None:
     page = browser_page
     page.locator("#colour-by").get_by_text("bloc").click()

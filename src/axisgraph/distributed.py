@@ -265,8 +265,11 @@ def ingest_dask(sources: Sequence[str | Path], store: Store, *, actors: Sequence
     """Ingest files on Dask workers (a scheduler address, a client, or a new local cluster) into `store`.
 
     `actors` are extra KB files, loaded by every worker (their paths must be valid there); `kb` is the
-    same KB on the client, used for the actors table (loaded from `actors` when not given).
+    same KB on the client, used for the actors table (loaded from `actors` when not given). Input paths
+    and `staging` must be valid on the workers too (a shared file system on a real cluster).
     """
+    if scheduler and staging is None:
+        raise ValueError("a Dask scheduler needs `staging`: a folder that its workers and this client share")
     result = IngestResult()
     result.run_id = store.begin_run(command)
     actor_files = tuple(str(p) for p in actors)

@@ -394,7 +394,7 @@ class Store:
         a = assertions.c
         query = (select(a.source_id, a.relation, a.mode, a.target_id, func.count().label("count"),
                         func.sum(a.confidence).label("weight"),
-                        func.count(func.distinct(a.doc_id)).label("documents"),
+                        func.count(func.distinct(func.coalesce(a.doc_id, a.origin))).label("documents"),
                         func.min(a.date).label("first_seen"), func.max(a.date).label("last_seen"))
                  .where(and_(*conds))
                  .group_by(a.source_id, a.relation, a.mode, a.target_id))

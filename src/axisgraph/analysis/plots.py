@@ -70,6 +70,7 @@ def plot_cohesion(result: Cohesion, path: str | Path) -> Path:
         line_ax.plot(periods, (table["conflict"] / total.where(total > 0)).fillna(0.0), color="#e6550d",
                      linestyle=":", label="conflict share")
     line_ax.set_ylim(0, 1.05)
+    line_ax.set_ylabel("cohesion, density, conflict share")
     line_ax.legend(loc="upper left", fontsize=8)
     ax.set_title(f"Cohesion of {result.label or ', '.join(result.members[:6])}")
     fig.autofmt_xdate()

@@ -42,7 +42,7 @@ RollupOption = Annotated[
 LimitOption = Annotated[int, typer.Option("--limit", help="Rows to show.")]
 
 
-def _load(db: str, since: str | None, until: str | None, as_of: str | None = None,
+def _load(db: str | Store, since: str | None, until: str | None, as_of: str | None = None,
           half_life: str | None = None, actors: list[str] | None = None) -> tuple[Store, pd.DataFrame, dict]:
     """Open the store and read the window's assertions (only those touching `actors`, if given).
 
@@ -56,7 +56,7 @@ def _load(db: str, since: str | None, until: str | None, as_of: str | None = Non
             parse_duration(half_life)
         except ValueError as exc:
             raise typer.BadParameter(str(exc), param_hint="--half-life") from exc
-    store = open_store(db)
+    store = db if isinstance(db, Store) else open_store(db)
     last = min(d for d in (end, ref) if d is not None) if (end or ref) else None
     frame = store.assertions_frame(since=start, until=last, actors_filter=actors)
     return store, frame, {"since": start, "until": end, "as_of": ref, "half_life": half_life}
@@ -170,7 +170,7 @@ def patrons(actor: Annotated[str, typer.Argument(help="Actor id or name.")], db:
     store = open_store(db)
     actor_id = resolve_actor(store, actor)
     mapping = _rollup(store, None, actors) if rollup else None
-    _, frame, window = _load(db, since, until, as_of, half_life, _with_bodies([actor_id], mapping))
+    _, frame, window = _load(store, since, until, as_of, half_life, _with_bodies([actor_id], mapping))
     result = patronage(frame, actor_id, rollup=mapping, **window)
     if as_json:
         print_json(result.to_dict())
@@ -195,7 +195,7 @@ def dependency(actor: Annotated[str | None, typer.Argument(help="Actor id or nam
     mapping = _rollup(store, None, actors) if rollup else None
     actor_id = resolve_actor(store, actor) if actor else None
     wanted = _with_bodies([actor_id], mapping) if actor_id else None
-    _, frame, window = _load(db, since, until, as_of, half_life, wanted)
+    _, frame, window = _load(store, since, until, as_of, half_life, wanted)
     if actor_id is None:
         table = dependency_table(frame, rollup=mapping, **window)
         if as_json:
@@ -226,10 +226,11 @@ def dependency(actor: Annotated[str | None, typer.Argument(help="Actor id or nam
 def _rollup(store: Store, frame: pd.DataFrame | None, actors: list[Path] | None) -> dict[str, str]:
     """State bodies mapped to their state, from the KB (bundled plus `--actors` files) and the store's actors."""
     from ..graph import state_rollup
+    from ..kb import bundled_kb
 
     known = store.actor_names()
     ids = set(known) if frame is None else set(frame["source_id"].dropna()) | set(frame["target_id"].dropna())
-    kb = load_actor_kb(actors)
+    kb = load_actor_kb(actors) if actors else bundled_kb()
     return state_rollup(ids | {a.id for a in kb}, kb, known)
 
 
@@ -267,17 +268,17 @@ def cohesion(members: Annotated[list[str], typer.Argument(help="A coalition id (
     """Cohesion of a coalition per period: cooperation density, COOPERATE/CONSULT intensity, internal conflict."""
     from ..analysis.cohesion import coalition_cohesion, resolve_members
     from ..analysis.plots import plot_cohesion
-
+    from ..kb import bundled_kb
 
     store = open_store(db)
-    kb = load_actor_kb(actors)
+    kb = load_actor_kb(actors) if actors else bundled_kb()
     ids = [resolve_actor(store, m) if m not in kb else m for m in members]
     stated = store.assertions_frame(relations=["MEMBER_OF"], actors_filter=ids) if len(ids) == 1 else None
     member_ids, label = resolve_members(ids, kb, stated, parse_date(on, "on"))
     if len(member_ids) < 2:
         err_console.print(f"[red]error:[/red] {label!r} names fewer than two members")
         raise typer.Exit(2)
-    _, frame, window = _load(db, since, until, actors=member_ids)
+    _, frame, window = _load(store, since, until, actors=member_ids)
     result = coalition_cohesion(frame, member_ids, freq=_check_period(period), since=window["since"],
                           until=window["until"], label=label)
     if plot is not None:
@@ -312,7 +313,7 @@ def changes(db: DbOption = DEFAULT_DB, since: SinceOption = None, until: UntilOp
     if as_json:
         print_json(frame_records(_rounded(table, 4)))
     elif not _empty(table, "changes"):
-        print_frame(_rounded(table), title="Changes by surprise")
+        print_frame(_rounded(table.drop(columns=["a", "b"])), title="Changes by surprise")
 
 
 @app.command()
@@ -329,7 +330,7 @@ def timeline(a: Annotated[str, typer.Argument(help="First actor id or name.")],
 
     store = open_store(db)
     a_id, b_id = resolve_actor(store, a), resolve_actor(store, b)
-    _, frame, window = _load(db, since, until, actors=[a_id, b_id])
+    _, frame, window = _load(store, since, until, actors=[a_id, b_id])
     result = dyad_timeline(frame, a_id, b_id, freq=_check_period(period), since=window["since"],
                            until=window["until"], both_directions=not one_way, evidence_per_period=evidence)
     if plot is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import Enum
 from typing import Annotated
 
 import typer
@@ -14,6 +15,13 @@ from .common import DEFAULT_DB, ActorsOption, DbOption, load_actor_kb, open_stor
 from .summary import print_summary
 
 
+class Engine(str, Enum):
+    """Where extraction runs."""
+
+    local = "local"
+    dask = "dask"
+
+
 @app.command("ingest")
 def ingest_command(
     paths: Annotated[list[str], typer.Argument(help="Files, directories, or - for stdin.")],
@@ -23,11 +31,17 @@ def ingest_command(
     batch_size: Annotated[int, typer.Option(help="Documents per database transaction.")] = 20,
     max_chars: Annotated[int, typer.Option(help="Skip documents longer than this.")] = DEFAULT_MAX_CHARS,
     summary: Annotated[bool, typer.Option("--summary/--no-summary", help="Show what the store holds after.")] = True,
+    engine: Annotated[Engine, typer.Option(help="local: this process and --n-process spaCy workers; "
+                                                "dask: Dask workers, one partition per file or Parquet row group.")
+                      ] = Engine.local,
+    scheduler: Annotated[str | None, typer.Option(help="Dask scheduler address (tcp://host:8786); "
+                                                       "default: a local cluster.")] = None,
+    workers: Annotated[int | None, typer.Option(help="Workers of the local Dask cluster (default: cores).")] = None,
+    staging: Annotated[str | None, typer.Option(help="Folder for the Dask workers' Parquet output, shared with "
+                                                     "the workers; kept. Default: a temporary folder.")] = None,
 ) -> None:
     """Store documents and their assertions; documents already stored are skipped, so reruns resume."""
-    from ..nlp import Extractor
-
-    extractor = Extractor(load_actor_kb(actors))
+    kb = load_actor_kb(actors)
     store = open_store(db, must_exist=False)
     with Progress(SpinnerColumn(), TextColumn("[bold]ingest[/bold]"), BarColumn(), MofNCompleteColumn(),
                   TextColumn("{task.fields[assertions]} assertions"), TimeElapsedColumn(),
@@ -39,8 +53,18 @@ def ingest_command(
             counts["assertions"] += n
             bar.update(task, advance=1, assertions=counts["assertions"])
 
-        result = ingest(paths, store, extractor, n_process=n_process, batch_size=batch_size,
-                        max_chars=max_chars, progress=step, command="ingest " + " ".join(paths))
+        command = "ingest " + " ".join(paths)
+        if engine is Engine.dask:
+            from ..distributed import ingest_dask
+
+            result = ingest_dask(paths, store, actors=[str(p) for p in actors or []], kb=kb, scheduler=scheduler,
+                                 n_workers=workers, staging=staging, batch_size=batch_size, max_chars=max_chars,
+                                 progress=step, command=command + " --engine dask")
+        else:
+            from ..nlp import Extractor
+
+            result = ingest(paths, store, Extractor(kb), n_process=n_process, batch_size=batch_size,
+                            max_chars=max_chars, progress=step, command=command)
     report_result(result)
     if summary:
         print_summary(store)

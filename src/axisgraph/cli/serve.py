@@ -17,7 +17,6 @@ def serve(
 ) -> None:
     """Start the web app (graph, actor pages, evidence, JSON API) and print its address."""
     from ..web.server import serve as run_server
-    from ..web.server import url_for
 
     if not db.exists():
         err_console.print(f"[red]{db}: no such database[/red]")
@@ -25,5 +24,5 @@ def serve(
     if host not in ("127.0.0.1", "localhost", "::1"):
         err_console.print(f"[yellow]Serving on {host}: anyone who can reach this address can read the database."
                           "[/yellow]")
-    console.print(f"axisgraph web app for {db} at {url_for(host, port)}  (API docs: {url_for(host, port)}api/docs)")
-    run_server(db, host=host, port=port)
+    console.print(f"Loading {db} …")
+    run_server(db, host=host, port=port, announce=lambda address: console.print(f"axisgraph web app at {address}"))

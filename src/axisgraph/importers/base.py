@@ -20,6 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy.dialects import sqlite as sqlite_dialect
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from ..ontology import RELATIONS, tie_quad
@@ -210,8 +211,8 @@ def _flush(store: Store, rows: list[dict[str, Any]], resolver: ActorResolver, ac
 
 
 _COLUMNS = [c.name for c in assertions.columns if c.name != "id"]
-_SQLITE_INSERT = (f"INSERT INTO assertions ({', '.join(_COLUMNS)}) VALUES ({', '.join('?' * len(_COLUMNS))}) "
-                  "ON CONFLICT(key) DO NOTHING")
+_SQLITE_INSERT = str(sqlite_dialect.insert(assertions).values({c: None for c in _COLUMNS})
+                     .on_conflict_do_nothing(index_elements=["key"]).compile(dialect=sqlite_dialect.dialect()))
 
 
 def _sqlite_value(value: Any) -> Any:
@@ -249,11 +250,6 @@ def _unique(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
             seen.add(row["key"])
             out.append(row)
     return out
-
-
-def file_label(path: Path) -> str:
-    """The file part of an origin: the file name."""
-    return path.name
 
 
 def header_records(path: Path, delimiter: str = "\t", quoting: int = csv.QUOTE_NONE

@@ -27,25 +27,28 @@ def files(path: Path) -> list[Path]:
 
 
 def _records(file: Path) -> Iterator[tuple[int, Any, str | None, int]]:
-    """(record number or line, record, JSON problem, size) of an array file or a JSON Lines file."""
-    text = file.read_text(encoding="utf-8", errors="replace")
-    if text.lstrip().startswith("["):
-        try:
-            items = json.loads(text)
-        except json.JSONDecodeError as exc:
-            yield exc.lineno, None, f"invalid JSON array: {exc.msg}", len(text)
+    """(record number or line, record, JSON problem, size) of an array file or a streamed JSON Lines file."""
+    with file.open(encoding="utf-8", errors="replace") as handle:
+        start = handle.read(4096).lstrip()[:1]
+        handle.seek(0)
+        if start == "[":
+            text = handle.read()
+            try:
+                items = json.loads(text)
+            except json.JSONDecodeError as exc:
+                yield exc.lineno, None, f"invalid JSON array: {exc.msg}", len(text)
+                return
+            share = len(text) // max(len(items), 1)
+            for index, item in enumerate(items, start=1):
+                yield index, item, None, share
             return
-        share = len(text) // max(len(items), 1)
-        for index, item in enumerate(items, start=1):
-            yield index, item, None, share
-        return
-    for number, line in enumerate(text.splitlines(keepends=True), start=1):
-        if not line.strip():
-            continue
-        try:
-            yield number, json.loads(line), None, len(line)
-        except json.JSONDecodeError as exc:
-            yield number, None, f"invalid JSON: {exc.msg}", len(line)
+        for number, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            try:
+                yield number, json.loads(line), None, len(line)
+            except json.JSONDecodeError as exc:
+                yield number, None, f"invalid JSON: {exc.msg}", len(line)
 
 
 def parse(path: Path, ctx: ImportContext) -> Iterator[Parsed]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from datetime import date
 
@@ -68,14 +69,18 @@ class Extractor:
         if not mentions:
             return []
         tok2m: dict[int, Mention] = {}
+        by_sentence: dict[int, dict[int, Mention]] = defaultdict(dict)
         for m in mentions:
+            sentence = doc[m.tok_start].sent.start
             for i in range(m.tok_start, m.tok_end):
                 tok2m[i] = m
+                by_sentence[sentence][i] = m
         qualify = QualifierFinder(doc, tok2m, self.lex, state, document.date, offset)
         out: list[Assertion] = []
         for sent in doc.sents:
-            candidates = find_candidates(sent, {i: m for i, m in tok2m.items() if sent.start <= i < sent.end},
-                                         self.lex)
+            if sent.start not in by_sentence:
+                continue
+            candidates = find_candidates(sent, by_sentence[sent.start], self.lex)
             if not candidates:
                 continue
             sentence_span = _trimmed(doc.text, sent.start_char, sent.end_char, offset)

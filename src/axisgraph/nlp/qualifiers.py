@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -64,8 +65,10 @@ class QualifierFinder:
         self.state = state
         self.doc_date = doc_date
         self.quotes = quote_regions(doc.text)
+        self._quote_starts = [start for start, _ in self.quotes]
         self._attribution: dict[int, Mention | None] = {}
         self.sents = list(doc.sents)
+        self._starts = [sent.start_char for sent in self.sents]
 
     def __call__(self, trigger: Token) -> Qualifiers:
         """Qualifiers of the relation stated by `trigger`."""
@@ -159,9 +162,9 @@ class QualifierFinder:
         if according is not None:
             return according
         at = trigger.idx
-        for start, end in self.quotes:
-            if start <= at < end:
-                return self._quote_author(start, end, sent)
+        index = bisect_right(self._quote_starts, at) - 1
+        if index >= 0 and at < self.quotes[index][1]:
+            return self._quote_author(*self.quotes[index], sent)
         return None
 
     def _subject_of(self, verb: Token) -> Mention | None:
@@ -219,15 +222,20 @@ class QualifierFinder:
         return found
 
     def _quoted(self, at: int) -> bool:
-        return any(s <= at < e for s, e in self.quotes)
+        index = bisect_right(self._quote_starts, at) - 1
+        return index >= 0 and at < self.quotes[index][1]
 
     def _quote_author(self, start: int, end: int, sent: Span) -> Mention | None:
         """Author of a quote: attribution in its sentence, the sentences it spans, or the next one."""
         found = self._attribution_of(sent)
         if found is not None:
             return found
-        for i, other in enumerate(self.sents):
-            if other.end_char > start and other.start_char < end + 2:
+        first = max(0, bisect_right(self._starts, start) - 1)
+        for i in range(first, len(self.sents)):
+            other = self.sents[i]
+            if other.start_char >= end + 2:
+                break
+            if other.end_char > start:
                 found = self._attribution_of(other)
                 if found is not None:
                     return found

@@ -13,15 +13,17 @@ import logging
 import math
 import threading
 from collections import OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
 import pandas as pd
-from sqlalchemy import Integer, and_, cast, func, or_, select
+from sqlalchemy import and_, func, or_, select
 
-from ..ontology import RELATIONS, tie_quad
+from ..ontology import RELATIONS
 from ..store import Store, actors, assertions, documents
 from . import features
+from .index import FAMILIES, AssertionIndex, as_date, relation_family
 from .models import (
     ActorDetail,
     ActorHit,
@@ -42,24 +44,14 @@ from .models import (
     ViewFilters,
 )
 
-SPONSORSHIP = ("BACKS", "AID")
-COMMAND = ("COMMANDS", "LEADS", "MEMBER_OF")
 SUPPORT_RELATIONS = ("BACKS", "COMMANDS", "AID")
 FREQS = {"W": "W-MON", "M": "MS", "Q": "QS", "Y": "YS"}
-
-
-def edge_family(relation: str) -> str:
-    """The drawing family of a relation: sponsorship, command, cooperation or hostility."""
-    if relation in SPONSORSHIP:
-        return "sponsorship"
-    if relation in COMMAND:
-        return "command"
-    return "cooperation" if RELATIONS[relation].sign > 0 else "hostility"
-
-
+DEFAULT_BLOC_VIEW = 60
+TIE_COLUMNS = ["source_id", "source_name", "relation", "mode", "target_id", "target_name", "count", "weight",
+               "documents", "first_seen", "last_seen"]
 log = logging.getLogger(__name__)
 FAMILY_SIGN = {"sponsorship": 1, "command": 1, "cooperation": 1, "hostility": -1}
-FAMILY_OF = {name: edge_family(name) for name in RELATIONS}
+FAMILY_OF = {name: relation_family(name) for name in RELATIONS}
 
 
 class NotFound(LookupError):
@@ -68,10 +60,13 @@ class NotFound(LookupError):
 
 @dataclass
 class _Aggregate:
-    """The filtered ties of one filter set, grouped by (source, target, family)."""
+    """The filtered assertions of one filter set: the mask, edges by (source, target, family), actor ranking."""
 
+    keep: np.ndarray
     edges: pd.DataFrame
-    activity: pd.Series
+    activity: np.ndarray
+    ranked: np.ndarray
+    views: dict[tuple[int, str | None], GraphView] = field(default_factory=dict)
 
 
 class Explorer:
@@ -82,16 +77,18 @@ class Explorer:
         self._cache: OrderedDict[tuple[Any, str], _Aggregate] = OrderedDict()
         self._cache_size = cache_size
         self._lock = threading.Lock()
+        self._index_lock = threading.Lock()
         self._names: tuple[Any, dict[str, dict[str, Any]]] | None = None
+        self._index: tuple[Any, AssertionIndex, dict[str, int]] | None = None
 
     # -- store state ---------------------------------------------------------------------------
 
     def version(self) -> tuple[Any, ...]:
-        """Changes whenever assertions or actors are added (cache key)."""
+        """Changes whenever assertions or actors are added (cache key; the store only appends)."""
         with self.store.engine.connect() as conn:
-            a = conn.execute(select(func.max(assertions.c.id), func.count()).select_from(assertions)).one()
+            last = conn.execute(select(func.max(assertions.c.id))).scalar_one()
             n = conn.execute(select(func.count()).select_from(actors)).scalar_one()
-        return (a[0], a[1], n)
+        return (last, n)
 
     def names(self) -> dict[str, dict[str, Any]]:
         """Stored actors by id (cached per store version)."""
@@ -109,43 +106,33 @@ class Explorer:
 
     # -- graph view ----------------------------------------------------------------------------
 
-    def _conditions(self, f: ViewFilters) -> list[Any]:
-        a = assertions.c
-        conds: list[Any] = [a.source_id.is_not(None), a.target_id.is_not(None), a.source_id != a.target_id]
-        if f.since:
-            conds.append(a.date >= f.since)
-        if f.until:
-            conds.append(a.date <= f.until)
-        wanted = set(f.relations or RELATIONS)
-        if f.quads:
-            wanted &= {name for name in RELATIONS if tie_quad(name) in f.quads}
-        if wanted != set(RELATIONS):
-            conds.append(a.relation.in_(sorted(wanted)))
-        if f.hedges:
-            conds.append(a.hedge.in_(f.hedges))
-        if f.min_confidence > 0:
-            conds.append(a.confidence >= f.min_confidence)
-        if not f.include_negated:
-            conds.append(a.negated.is_(False))
-        return conds
+    def index(self) -> tuple[AssertionIndex, dict[str, int]]:
+        """The assertion index of the current store version and its actor-code lookup (built once per version)."""
+        version = self.version()
+        with self._index_lock:
+            if self._index is None or self._index[0] != version:
+                index = AssertionIndex.load(self.store)
+                self._index = (version, index, {a: i for i, a in enumerate(index.actors)})
+            return self._index[1], self._index[2]
 
     def _aggregate(self, f: ViewFilters) -> _Aggregate:
-        key = (self.version(), f.cache_key())
+        index, _ = self.index()
+        key = (self._index[0] if self._index else None, f.cache_key())
         with self._lock:
             if key in self._cache:
                 self._cache.move_to_end(key)
                 return self._cache[key]
-        a = assertions.c
-        query = (select(a.source_id, a.target_id, a.relation, func.count().label("count"),
-                        func.sum(a.confidence).label("weight"), func.sum(cast(a.negated, Integer)).label("negated"),
-                        func.min(a.date).label("first_seen"), func.max(a.date).label("last_seen"))
-                 .where(and_(*self._conditions(f)))
-                 .group_by(a.source_id, a.target_id, a.relation))
-        with self.store.engine.connect() as conn:
-            rows = pd.DataFrame(conn.execute(query).all(),
-                                columns=["source", "target", "relation", "count", "weight", "negated",
-                                         "first_seen", "last_seen"])
-        agg = _group_families(rows, self.names(), f.kinds)
+        allowed = None
+        if f.kinds:
+            names = self.names()
+            allowed = np.array([names.get(a, {}).get("kind") in f.kinds for a in index.actors], dtype=bool)
+        keep = index.mask(f, allowed)
+        edges = index.edges(keep)
+        activity = (np.bincount(edges["s"], weights=edges["count"], minlength=len(index.actors))
+                    + np.bincount(edges["t"], weights=edges["count"], minlength=len(index.actors))).astype(np.int64)
+        active = np.flatnonzero(activity)
+        ranked = active[np.lexsort((index.actors[active].astype(str), -activity[active]))]
+        agg = _Aggregate(keep, edges, activity, ranked)
         with self._lock:
             self._cache[key] = agg
             while len(self._cache) > self._cache_size:
@@ -154,31 +141,43 @@ class Explorer:
 
     def view(self, f: ViewFilters) -> GraphView:
         """The top-N actors by activity under the filters, with the ties among them."""
+        index, codes = self.index()
         agg = self._aggregate(f)
-        edges, activity = agg.edges, agg.activity
+        cached = agg.views.get((f.limit, f.focus))
+        if cached is not None:
+            return cached.model_copy(update={"filters": f})
+        edges, ranked = agg.edges, agg.ranked
         if f.focus:
-            if f.focus not in activity.index:
+            code = codes.get(f.focus, -1)
+            if code < 0 or agg.activity[code] == 0:
                 raise NotFound(f"actor {f.focus!r} has no ties under these filters")
-            mask = (edges["source"] == f.focus) | (edges["target"] == f.focus)
-            around = set(edges.loc[mask, "source"]) | set(edges.loc[mask, "target"])
-            activity = activity[activity.index.isin(around)]
-        chosen = list(activity.head(f.limit).index)
-        if f.focus and f.focus not in chosen:
-            chosen = [f.focus, *chosen[:-1]]
-        keep = set(chosen)
-        shown = edges[edges["source"].isin(keep) & edges["target"].isin(keep)]
-        shown = shown.head(max(300, 8 * f.limit))
-        degree = pd.concat([shown["source"], shown["target"]]).value_counts()
+            near = edges[(edges["s"] == code) | (edges["t"] == code)]
+            around = np.union1d(near["s"].to_numpy(), near["t"].to_numpy())
+            ranked = ranked[np.isin(ranked, around)]
+            chosen = ranked[:f.limit]
+            if code not in chosen:
+                chosen = np.r_[code, chosen[:-1]]
+        else:
+            chosen = ranked[:f.limit]
+        shown = edges[np.isin(edges["s"], chosen) & np.isin(edges["t"], chosen)].head(max(300, 8 * f.limit))
+        degree = np.bincount(np.r_[shown["s"].to_numpy(), shown["t"].to_numpy()], minlength=len(index.actors))
+        relations = index.relation_counts(agg.keep, shown)
         names = self.names()
-        nodes = [Node(id=i, name=names.get(i, {}).get("name") or i, kind=names.get(i, {}).get("kind"),
-                      activity=int(activity[i]), degree=int(degree.get(i, 0))) for i in chosen]
-        edge_models = [_edge(row) for row in shown.itertuples(index=False)]
+        nodes = []
+        for code in chosen:
+            actor_id = str(index.actors[code])
+            info = names.get(actor_id, {})
+            nodes.append(Node(id=actor_id, name=info.get("name") or actor_id, kind=info.get("kind"),
+                              activity=int(agg.activity[code]), degree=int(degree[code])))
+        edge_models = [_edge(row, index.actors, relations) for row in shown.itertuples(index=False)]
         blocs = features.blocs([n.id for n in nodes], [(e.source, e.target, e.sign * e.weight) for e in edge_models])
         if blocs is not None:
             for node in nodes:
                 node.bloc = blocs.get(node.id)
-        return GraphView(filters=f, nodes=nodes, edges=edge_models, total_nodes=int(len(agg.activity)),
-                         total_edges=int(len(edges)), blocs_available=blocs is not None)
+        view = GraphView(filters=f, nodes=nodes, edges=edge_models, total_nodes=len(agg.ranked),
+                         total_edges=len(edges), blocs_available=blocs is not None)
+        agg.views[(f.limit, f.focus)] = view
+        return view
 
     # -- search --------------------------------------------------------------------------------
 
@@ -211,22 +210,27 @@ class Explorer:
 
         return sorted(rows, key=rank)[:limit]
 
-    def _activity_all(self) -> pd.Series:
-        return self._aggregate(ViewFilters(include_negated=True)).activity
+    def _activity_all(self) -> dict[str, int]:
+        index, _ = self.index()
+        activity = self._aggregate(ViewFilters()).activity
+        return {str(index.actors[c]): int(activity[c]) for c in np.flatnonzero(activity)}
 
     # -- actor page ----------------------------------------------------------------------------
 
     def actor(self, actor_id: str, since: dt.date | None = None, until: dt.date | None = None,
               include_negated: bool = False, freq: str = "M") -> ActorDetail:
         """The actor page: identity, counts, ties, patrons and clients, bloc, timeline, documents."""
+        if freq not in FREQS:
+            raise ValueError(f"freq must be one of {sorted(FREQS)}")
         names = self.names()
         info = names.get(actor_id)
-        counts = self._counts(actor_id, since, until, include_negated)
-        if info is None and counts == (0, 0) and not self._mentioned(actor_id):
+        frame = self.store.assertions_frame(since=since, until=until, actors_filter=[actor_id])
+        if info is None and frame.empty and not self._mentioned(actor_id):
             raise NotFound(f"no actor {actor_id!r} in this store")
         info = info or {"name": actor_id, "kind": None, "country": None}
-        ties = self.store.ties(actor_id, since, until, include_negated=include_negated)
-        frame = self.store.assertions_frame(since=since, until=until, actors_filter=[actor_id])
+        shown = frame if include_negated else frame[~frame["negated"]]
+        counts = (int((shown["source_id"] == actor_id).sum()), int((shown["target_id"] == actor_id).sum()))
+        ties = _ties(shown)
         found = features.patronage(frame, actor_id)
         if found is not None:
             patrons = [_counterpart(r, "patron", names) for r in found[0] if r["weight"] > 0]
@@ -235,14 +239,16 @@ class Explorer:
             patrons, clients = _patrons_clients(ties, actor_id, names)
         dependency = features.dependency(frame, actor_id)
         bloc, members = self._bloc_of(actor_id, since, until)
+        dated = frame[~frame["negated"] & frame["date"].notna()]
+        timeline = Timeline(actor=actor_id, name=info.get("name") or actor_id, freq=freq,
+                            points=_periods(dated[["date", "relation"]], freq))
         return ActorDetail(
             id=actor_id, name=info.get("name") or actor_id, kind=info.get("kind"), country=info.get("country"),
             aliases=features.aliases(actor_id), activity=sum(counts), as_source=counts[0], as_target=counts[1],
             bloc=bloc, bloc_members=members,
             dependency_index=dependency[0] if dependency else None, main_patron=dependency[1] if dependency else None,
             patrons=patrons, clients=clients, ties=[_tie(r) for r in ties.head(100).to_dict("records")],
-            documents=self.documents_of(actor_id, since, until),
-            timeline=self.timeline(actor_id, since=since, until=until, freq=freq),
+            documents=self.documents_of(actor_id, since, until), timeline=timeline,
         )
 
     def _mentioned(self, actor_id: str) -> bool:
@@ -251,20 +257,8 @@ class Explorer:
             return conn.execute(select(a.id).where(or_(a.source_id == actor_id, a.target_id == actor_id)
                                                    ).limit(1)).first() is not None
 
-    def _counts(self, actor_id: str, since: dt.date | None, until: dt.date | None,
-                include_negated: bool) -> tuple[int, int]:
-        a = assertions.c
-        out = []
-        with self.store.engine.connect() as conn:
-            for column in (a.source_id, a.target_id):
-                conds = [column == actor_id, *_window(since, until)]
-                if not include_negated:
-                    conds.append(a.negated.is_(False))
-                out.append(conn.execute(select(func.count()).where(and_(*conds))).scalar_one())
-        return out[0], out[1]
-
     def _bloc_of(self, actor_id: str, since: dt.date | None, until: dt.date | None) -> tuple[int | None, list[str]]:
-        view = self.view(ViewFilters(since=since, until=until, limit=150))
+        view = self.view(ViewFilters(since=since, until=until, limit=DEFAULT_BLOC_VIEW))
         bloc = next((n.bloc for n in view.nodes if n.id == actor_id), None)
         if bloc is None:
             return None, []
@@ -400,40 +394,16 @@ def _window(since: dt.date | None, until: dt.date | None) -> list[Any]:
     return conds
 
 
-def _group_families(rows: pd.DataFrame, names: dict[str, dict[str, Any]], kinds: list[str]) -> _Aggregate:
-    """Group per-relation ties into drawing edges and rank actors by activity."""
-    if kinds:
-        allowed = {i for i, v in names.items() if v.get("kind") in kinds}
-        rows = rows[rows["source"].isin(allowed) & rows["target"].isin(allowed)]
-    if rows.empty:
-        empty = pd.DataFrame(columns=["source", "target", "family", "count", "weight", "negated", "first_seen",
-                                      "last_seen", "relations"])
-        return _Aggregate(empty, pd.Series(dtype="int64"))
-    rows = rows.assign(family=rows["relation"].map(FAMILY_OF), weight=rows["weight"].astype(float))
-    keys = ["source", "target", "family"]
-    grouped = rows.groupby(keys, sort=False).agg(
-        count=("count", "sum"), weight=("weight", "sum"), negated=("negated", "sum"),
-        first_seen=("first_seen", "min"), last_seen=("last_seen", "max")).reset_index()
-    rel = rows.groupby(keys, sort=False)[["relation", "count"]].apply(
-        lambda g: dict(zip(g["relation"], g["count"].astype(int), strict=True)))
-    grouped = grouped.join(rel.rename("relations"), on=keys)
-    grouped = grouped.sort_values(["count", "weight"], ascending=False, ignore_index=True)
-    activity = (pd.concat([grouped[["source", "count"]].rename(columns={"source": "actor"}),
-                           grouped[["target", "count"]].rename(columns={"target": "actor"})])
-                .groupby("actor")["count"].sum())
-    activity = activity.sort_index().sort_values(ascending=False, kind="stable")
-    return _Aggregate(grouped, activity)
-
-
-def _edge(row: Any) -> Edge:
-    return Edge(id=f"{row.source}|{row.target}|{row.family}", source=row.source, target=row.target,
-                family=row.family, sign=FAMILY_SIGN[row.family], count=int(row.count),
-                weight=round(float(row.weight), 3), negated=int(row.negated or 0), relations=dict(row.relations),
-                first_seen=_as_date(row.first_seen), last_seen=_as_date(row.last_seen))
+def _edge(row: Any, actor_ids: np.ndarray, relations: dict[tuple[int, int, int], dict[str, int]]) -> Edge:
+    source, target, family = str(actor_ids[row.s]), str(actor_ids[row.t]), FAMILIES[row.f]
+    return Edge(id=f"{source}|{target}|{family}", source=source, target=target, family=family,
+                sign=FAMILY_SIGN[family], count=int(row.count), weight=round(float(row.weight), 3),
+                negated=int(row.negated), relations=relations.get((int(row.s), int(row.t), int(row.f)), {}),
+                first_seen=as_date(row.first), last_seen=as_date(row.last))
 
 
 def _as_date(value: Any) -> dt.date | None:
-    if value is None or (isinstance(value, float) and pd.isna(value)):
+    if value is None or (not isinstance(value, str | dt.date) and pd.isna(value)) or value is pd.NaT:
         return None
     if isinstance(value, dt.datetime):
         return value.date()
@@ -463,6 +433,23 @@ def _jsonable(value: Any) -> Any:
     if isinstance(value, float):
         return _number(value)
     return value
+
+
+def _ties(frame: pd.DataFrame) -> pd.DataFrame:
+    """An actor's ties from its assertions: one row per (source, relation, mode, target), strongest first."""
+    if frame.empty:
+        return pd.DataFrame(columns=TIE_COLUMNS)
+    keys = ["source_id", "relation", "mode", "target_id"]
+    data = frame.assign(mode=frame["mode"].fillna(""), target_id=frame["target_id"].fillna(""),
+                        source_id=frame["source_id"].fillna(""), doc=frame["doc_id"].fillna(frame["origin"]))
+    out = data.groupby(keys, sort=False).agg(
+        source_name=("source_name", "first"), target_name=("target_name", "first"), count=("relation", "size"),
+        weight=("confidence", "sum"), documents=("doc", "nunique"), first_seen=("date", "min"),
+        last_seen=("date", "max")).reset_index()
+    for column in ("mode", "target_id", "source_id"):
+        out[column] = out[column].replace("", None)
+    out["weight"] = out["weight"].astype(float).round(2)
+    return out[TIE_COLUMNS].sort_values(["count", "weight"], ascending=False, ignore_index=True)
 
 
 def _text(value: Any) -> str | None:
@@ -505,18 +492,19 @@ def _patrons_clients(ties: pd.DataFrame, actor_id: str, names: dict[str, dict[st
             collect(support[support["source_id"] == actor_id], "target_id"))
 
 
+SIGN = {name: r.sign for name, r in RELATIONS.items()}
+GOLDSTEIN = {name: r.goldstein for name, r in RELATIONS.items()}
+
+
 def _periods(frame: pd.DataFrame, freq: str) -> list[TimelinePoint]:
-    """Per-period cooperation, conflict and mean Goldstein value."""
+    """Per-period cooperation, conflict and mean Goldstein value (empty periods included)."""
     if frame.empty:
         return []
-    frame = frame.assign(date=pd.to_datetime(frame["date"]),
-                         sign=frame["relation"].map(lambda r: RELATIONS[r].sign),
-                         goldstein=frame["relation"].map(lambda r: RELATIONS[r].goldstein))
-    frame = frame.set_index("date").sort_index()
-    grouped = frame.resample(FREQS[freq])
-    coop = grouped["sign"].apply(lambda s: int((s > 0).sum()))
-    conflict = grouped["sign"].apply(lambda s: int((s < 0).sum()))
-    gold = grouped["goldstein"].mean()
-    return [TimelinePoint(period=p.date(), cooperation=int(coop[p]), conflict=int(conflict[p]),
-                          goldstein=round(float(gold[p]), 2) if pd.notna(gold[p]) else 0.0)
-            for p in coop.index]
+    sign = frame["relation"].map(SIGN)
+    data = pd.DataFrame({"coop": (sign > 0).astype(int), "conflict": (sign < 0).astype(int),
+                         "goldstein": frame["relation"].map(GOLDSTEIN).astype(float)})
+    data.index = pd.DatetimeIndex(pd.to_datetime(frame["date"]))
+    grouped = data.resample(FREQS[freq]).agg({"coop": "sum", "conflict": "sum", "goldstein": "mean"})
+    return [TimelinePoint(period=p.date(), cooperation=int(r.coop), conflict=int(r.conflict),
+                          goldstein=round(float(r.goldstein), 2) if pd.notna(r.goldstein) else 0.0)
+            for p, r in zip(grouped.index, grouped.itertuples(index=False), strict=True)]

@@ -9,6 +9,7 @@ missing.
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import threading
 from collections.abc import Sequence
 from functools import lru_cache
@@ -35,14 +36,22 @@ def _attr(module: str, name: str) -> Any | None:
     return getattr(mod, name, None) if mod is not None else None
 
 
+def _present(module: str) -> bool:
+    """Whether an axisgraph module is installed, without importing it (the NLP stack is slow to import)."""
+    try:
+        return importlib.util.find_spec(f"axisgraph.{module}") is not None
+    except ImportError:
+        return False
+
+
 def available() -> dict[str, bool]:
     """Which optional features this installation has."""
     return {
-        "blocs": _attr("analysis.blocs", "find_blocs") is not None,
-        "dependency": _attr("analysis.patronage", "dependency_index") is not None,
-        "cohesion": _attr("analysis.cohesion", "coalition_cohesion") is not None,
-        "forecast": _attr("forecast.user_graph", "forecast_frame") is not None,
-        "extract": _attr("nlp", "Extractor") is not None,
+        "blocs": _present("analysis.blocs"),
+        "dependency": _present("analysis.patronage"),
+        "cohesion": _present("analysis.cohesion"),
+        "forecast": _present("forecast.user_graph"),
+        "extract": _present("nlp"),
     }
 
 
@@ -143,6 +152,7 @@ def alias_matches(needle: str) -> list[tuple[str, str]]:
 
 
 def warm() -> None:
-    """Import the optional modules and load the KB ahead of the first request."""
-    available()
+    """Import the analysis modules and load the KB ahead of the first request."""
+    for module in ("analysis.blocs", "analysis.patronage", "analysis.cohesion"):
+        _module(module)
     _kb()

@@ -85,7 +85,7 @@ def cohesion_figure(result: Cohesion) -> go.Figure:
     x = period_labels([p.period for p in result.points])
     fig = go.Figure()
     fig.add_bar(x=x, y=[p.assertions for p in result.points], name="assertions among members",
-                marker_color="#dee2e6", yaxis="y2")
+                marker_color="#ced4da", opacity=0.45, yaxis="y2")
     fig.add_scatter(x=x, y=[p.cohesion for p in result.points], name="cohesion", mode="lines+markers",
                     line={"color": "#1c7ed6", "width": 2.5}, connectgaps=False)
     if any(p.density is not None for p in result.points):
@@ -94,7 +94,7 @@ def cohesion_figure(result: Cohesion) -> go.Figure:
     fig.update_layout(height=260, margin={"l": 40, "r": 40, "t": 8, "b": 30}, plot_bgcolor="#ffffff",
                       yaxis={"range": [-0.02, 1.02], "title": "cohesion", "gridcolor": "#f1f3f5"},
                       yaxis2={"overlaying": "y", "side": "right", "showgrid": False, "title": "assertions",
-                              "rangemode": "tozero"},
+                              "rangemode": "tozero", "tickformat": "d"},
                       legend={"orientation": "h", "y": -0.25, "font": {"size": 10}}, font={"size": 11},
                       xaxis={"type": "category"})
     return fig

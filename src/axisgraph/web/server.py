@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import threading
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 import uvicorn
@@ -20,8 +22,11 @@ DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8050
 
 
-def create_app(store: Store | str | Path) -> FastAPI:
-    """The FastAPI app serving /api (OpenAPI at /api/docs) with the Dash page mounted at /."""
+def create_app(store: Store | str | Path, warm: bool = True) -> FastAPI:
+    """The FastAPI app serving /api (OpenAPI at /api/docs) with the Dash page mounted at /.
+
+    With `warm`, the KB, the analysis modules and the default view are loaded in a background thread.
+    """
     if not isinstance(store, Store):
         path = Path(store)
         if "://" not in str(store) and not path.exists():
@@ -31,17 +36,20 @@ def create_app(store: Store | str | Path) -> FastAPI:
     dash_app = create_dash(api.state.explorer)
     api.state.dash = dash_app
     api.mount("/", WSGIMiddleware(dash_app.server, workers=8))
-    threading.Thread(target=warm_up, args=(api.state.explorer,), name="axisgraph-warm-up", daemon=True).start()
+    if warm:
+        threading.Thread(target=warm_up, args=(api.state.explorer,), name="axisgraph-warm-up", daemon=True).start()
     return api
 
 
-def warm_up(explorer: Explorer) -> None:
-    """Load the KB and analysis modules and cache the default view, so the first page opens fast."""
+def warm_up(explorer: Explorer) -> float:
+    """Load the KB, the analysis modules and the assertion index and cache the default view; returns seconds."""
+    started = time.perf_counter()
     try:
         features.warm()
         explorer.view(ViewFilters())
     except Exception:  # warming is an optimisation; errors surface on the real request
-        return
+        pass
+    return time.perf_counter() - started
 
 
 def url_for(host: str, port: int) -> str:
@@ -50,7 +58,14 @@ def url_for(host: str, port: int) -> str:
     return f"http://{shown}:{port}/"
 
 
-def serve(db: str | Path, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, log_level: str = "warning") -> None:
-    """Run the web app until interrupted (binds to localhost unless another host is given)."""
-    app = create_app(db)
+def serve(db: str | Path, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, log_level: str = "warning",
+          announce: Callable[[str], None] | None = None) -> None:
+    """Load the store, then serve until interrupted (localhost unless another host is given).
+
+    `announce` receives the address once the first view is ready to be served.
+    """
+    app = create_app(db, warm=False)
+    seconds = warm_up(app.state.explorer)
+    if announce is not None:
+        announce(f"{url_for(host, port)}  (ready in {seconds:.1f} s; API docs at {url_for(host, port)}api/docs)")
     uvicorn.run(app, host=host, port=port, log_level=log_level)
