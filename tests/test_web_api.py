@@ -350,3 +350,16 @@ def test_full_app_serves_page_and_api(tmp_path: Path) -> None:
     assert app_client.get("/api/info").json()["actors"] == 50
     with pytest.raises(FileNotFoundError):
         create_app(tmp_path / "missing.db")
+
+
+def test_serve_binds_localhost_by_default(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from axisgraph.cli import app
+    from axisgraph.web.server import DEFAULT_HOST, url_for
+
+    assert DEFAULT_HOST == "127.0.0.1" and url_for("127.0.0.1", 8050) == "http://127.0.0.1:8050/"
+    help_text = CliRunner().invoke(app, ["serve", "--help"]).output
+    assert "127.0.0.1" in help_text and "--db" in help_text
+    missing = CliRunner().invoke(app, ["serve", "--db", str(tmp_path / "none.db")])
+    assert missing.exit_code == 2

@@ -153,6 +153,8 @@ def test_open_actor_page(browser_page) -> None:
     assert panel.locator(".link-button", has_text="Iran").count() >= 1
     page.wait_for_selector("#actor-page .js-plotly-plot", timeout=20000)
     assert panel.get_by_text("Drones").count() >= 1
+    assert panel.get_by_text("Saudi accusation").count() >= 1
+    assert page.locator("a[href^='javascript']").count() == 0
     _shot(page, "02-actor")
 
 
@@ -226,3 +228,27 @@ def test_time_slider_narrows_the_graph(browser_page) -> None:
     assert "Jun 2024" not in page.locator("#window-label").inner_text()
     assert page.evaluate(OVERLAPS) == []
     _shot(page, "05-slider")
+
+
+def test_article_tab_extracts_pasted_text_and_rejects_big_uploads(browser_page, tmp_path: Path) -> None:
+    page = browser_page
+    page.locator("#tabs").get_by_text("Article", exact=True).click()
+    page.fill("#article-text", "Iran funds Hezbollah <img src=x onerror=\"window.__pwned=3\">. "
+                               "<script>window.__pwned=4</script> Israel attacked Hamas.")
+    page.click("#article-run")
+    page.wait_for_selector("#article-out .notice, #article-out .error", timeout=90000)
+    out = page.locator("#article-out")
+    assert out.locator("img, script").count() == 0
+    if out.locator(".notice").count():
+        assert "assertions found" in out.locator(".notice").inner_text()
+        sentences = " ".join(out.locator(".sentence").all_inner_texts())
+        assert "<img" in sentences or "<script>" in sentences or not sentences
+    big = tmp_path / "big.txt"
+    big.write_bytes(b"Iran funds Hamas. " * 130_000)
+    page.set_input_files("#article-upload input[type=file]", str(big))
+    page.click("#article-run")
+    page.wait_for_function("() => /limit is 2 MB/.test(document.querySelector('#article-out').innerText)",
+                           timeout=60000)
+    assert page.evaluate("() => window.__pwned") is None and page.dialogs == []
+    _shot(page, "08-article")
+

@@ -457,12 +457,13 @@ class Store:
         with self.snapshot() as conn:
             frame = pd.read_sql(query, conn)
         names = self.actor_names()
+        name_of = pd.Series({k: v["name"] for k, v in names.items()}, dtype=object)
+        kind_of = pd.Series({k: v["kind"] for k, v in names.items()}, dtype=object)
         for prefix in ("source", "target", "speaker"):
-            ids = frame[f"{prefix}_id"]
-            frame[f"{prefix}_name"] = [names.get(i, {}).get("name", t) if i else t
-                                       for i, t in zip(ids, frame[f"{prefix}_text"], strict=True)]
-        for prefix in ("source", "target"):
-            frame[f"{prefix}_kind"] = [names.get(i, {}).get("kind") if i else None for i in frame[f"{prefix}_id"]]
+            ids = frame[f"{prefix}_id"].astype(object)
+            frame[f"{prefix}_name"] = ids.map(name_of).fillna(frame[f"{prefix}_text"].astype(object))
+            if prefix != "speaker":
+                frame[f"{prefix}_kind"] = ids.map(kind_of)
         frame["date"] = pd.to_datetime(frame["date"])
         frame["negated"] = frame["negated"].astype(bool)
         return frame

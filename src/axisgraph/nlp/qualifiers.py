@@ -69,6 +69,10 @@ class QualifierFinder:
         self._attribution: dict[int, Mention | None] = {}
         self.sents = list(doc.sents)
         self._starts = [sent.start_char for sent in self.sents]
+        self._dates: dict[int, list[Span]] = {}
+        for ent in doc.ents:
+            if ent.label_ == "DATE":
+                self._dates.setdefault(ent.root.sent.start, []).append(ent)
 
     def __call__(self, trigger: Token) -> Qualifiers:
         """Qualifiers of the relation stated by `trigger`."""
@@ -250,9 +254,7 @@ class QualifierFinder:
         heads = {trigger.i}
         if trigger.dep_ in ("dobj", "nsubjpass") and trigger.head.lemma_.lower() in self.lex.light_verbs:
             heads.add(trigger.head.i)
-        for ent in sent.ents:
-            if ent.label_ != "DATE":
-                continue
+        for ent in self._dates.get(sent.start, ()):
             tok = ent.root
             for _ in range(3):
                 if tok.head is tok:

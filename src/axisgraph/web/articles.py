@@ -6,7 +6,6 @@ import datetime as dt
 import re
 import tempfile
 from pathlib import Path
-from typing import Any
 
 from ..documents import HTML_SUFFIXES, JSON_SUFFIXES, TEXT_SUFFIXES, read_documents, read_text
 from ..records import Document
@@ -69,11 +68,3 @@ def extract_article(doc: Document, store: Store | None = None) -> ExtractResult:
         _, stored = store.add_documents([(doc, found)], actor_rows(extractor.kb, found))
     return ExtractResult(doc_id=doc.id, title=doc.title, date=doc.date, assertions=found,
                          stored=store is not None, stored_assertions=stored)
-
-
-def describe(result: ExtractResult) -> dict[str, Any]:
-    """Counts by relation of an extraction, for a one-line summary."""
-    counts: dict[str, int] = {}
-    for a in result.assertions:
-        counts[a.relation] = counts.get(a.relation, 0) + 1
-    return counts

@@ -136,6 +136,27 @@ def _register_graph(app: Dash, explorer: Explorer) -> None:
         return (elements(view, colour_by), graph_layout(len(view.nodes)), status, legend(colour_by, view), names,
                 limit_label, options, *hrefs)
 
+    app.clientside_callback(
+        """
+        function(node, edge) {
+            const host = document.querySelector('#graph');
+            const reg = host && (host._cyreg || [...host.querySelectorAll('div')].map(d => d._cyreg).find(Boolean));
+            if (!reg || !reg.cy) { return window.dash_clientside.no_update; }
+            const cy = reg.cy;
+            const trigger = (window.dash_clientside.callback_context.triggered[0] || {}).prop_id || '';
+            cy.elements().removeClass('faded');
+            const data = trigger.endsWith('tapEdgeData') ? edge : node;
+            const el = data ? cy.getElementById(data.id) : null;
+            if (el && el.nonempty()) {
+                const keep = el.isNode() ? el.closedNeighborhood() : el.union(el.connectedNodes());
+                cy.elements().not(keep).addClass('faded');
+            }
+            return window.dash_clientside.no_update;
+        }
+        """,
+        Output("highlight", "data"), Input("graph", "tapNodeData"), Input("graph", "tapEdgeData"),
+        prevent_initial_call=True)
+
     @app.callback(Output("graph", "generateImage"), Input("export-png", "n_clicks"), prevent_initial_call=True)
     def png(_n: int) -> dict[str, Any]:
         return {"type": "png", "action": "download", "filename": "axisgraph-view", "options": {"scale": 2}}

@@ -78,6 +78,7 @@ class Explorer:
         self._cache_size = cache_size
         self._lock = threading.Lock()
         self._index_lock = threading.Lock()
+        self._info: tuple[Any, StoreInfo] | None = None
         self._names: tuple[Any, dict[str, dict[str, Any]]] | None = None
         self._index: tuple[Any, AssertionIndex, dict[str, int]] | None = None
 
@@ -88,7 +89,8 @@ class Explorer:
         with self.store.engine.connect() as conn:
             last = conn.execute(select(func.max(assertions.c.id))).scalar_one()
             n = conn.execute(select(func.count()).select_from(actors)).scalar_one()
-        return (last, n)
+            docs = conn.execute(select(func.count()).select_from(documents)).scalar_one()
+        return (last, n, docs)
 
     def names(self) -> dict[str, dict[str, Any]]:
         """Stored actors by id (cached per store version)."""
@@ -99,10 +101,15 @@ class Explorer:
 
     def info(self) -> StoreInfo:
         """Counts and date range of the store, and which optional features are present."""
+        version = self.version()
+        if self._info is not None and self._info[0] == version:
+            return self._info[1].model_copy(update={"features": features.available()})
         s = self.store.summary()
-        return StoreInfo(documents=s.documents, assertions=s.assertions, actors=s.actors,
+        info = StoreInfo(documents=s.documents, assertions=s.assertions, actors=s.actors,
                          first_date=s.first_date, last_date=s.last_date, by_relation=s.by_relation,
                          by_origin=s.by_origin, features=features.available())
+        self._info = (version, info)
+        return info
 
     # -- graph view ----------------------------------------------------------------------------
 

@@ -12,7 +12,6 @@ from ..ontology import HEDGES, RELATIONS
 from ..records import Assertion
 
 EdgeFamily = Literal["sponsorship", "command", "cooperation", "hostility"]
-ColourBy = Literal["kind", "bloc"]
 MAX_NODES = 5000
 
 
@@ -286,9 +285,3 @@ class ExtractResult(BaseModel):
     assertions: list[Assertion]
     stored: bool
     stored_assertions: int = 0
-
-
-class Problem(BaseModel):
-    """An error message."""
-
-    detail: Any

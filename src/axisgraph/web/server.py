@@ -46,6 +46,7 @@ def warm_up(explorer: Explorer) -> float:
     started = time.perf_counter()
     try:
         features.warm()
+        explorer.info()
         explorer.view(ViewFilters())
     except Exception:  # warming is an optimisation; errors surface on the real request
         pass

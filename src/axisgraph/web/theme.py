@@ -24,7 +24,7 @@ KIND_LABELS: dict[str, str] = {
 BLOC_COLOURS: tuple[str, ...] = (
     "#1c7ed6", "#e8590c", "#2f9e44", "#ae3ec9", "#f59f00", "#0c8599", "#c2255c", "#5c940d", "#364fc7", "#d9480f",
 )
-COLA_MAX_NODES = 300
+COLA_MAX_NODES = 120
 POSITIVE = "#2b8a3e"
 NEGATIVE = "#c92a2a"
 NEGATED = "#868e96"
@@ -65,10 +65,11 @@ def stylesheet() -> list[dict[str, Any]]:
                                                "line-style": "dotted"}},
         {"selector": "edge:selected", "style": {"opacity": 1, "width": "mapData(width, 1, 12, 4, 14)",
                                                 "z-index": 10}},
-        {"selector": ".faded", "style": {"opacity": 0.12}},
+        {"selector": "node.faded", "style": {"opacity": 0.25, "text-opacity": 0.35}},
+        {"selector": "edge.faded", "style": {"opacity": 0.06}},
     ]
     for family, style in FAMILY_STYLE.items():
-        rules.insert(-4, {"selector": f"edge.{family}", "style": dict(style)})
+        rules.insert(-5, {"selector": f"edge.{family}", "style": dict(style)})
     for kind, colour in KIND_COLOURS.items():
         rules.append({"selector": f"node.kind-{kind}", "style": {"background-color": colour}})
     for number, colour in enumerate(BLOC_COLOURS):

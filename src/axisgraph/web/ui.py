@@ -134,7 +134,8 @@ def graph_panel() -> html.Main:
     """The centre: status line, the Cytoscape graph and its legend."""
     return html.Main([
         html.Div([html.Span(id="graph-status", className="status"),
-                  html.Button("Fit", id="fit", className="btn small ghost", n_clicks=0)], className="graph-toolbar"),
+                  html.Button("Re-layout", id="fit", className="btn small ghost", n_clicks=0)],
+                 className="graph-toolbar"),
         dcc.Loading(cyto.Cytoscape(id="graph", elements=[], layout=graph_layout(60), stylesheet=stylesheet(),
                                    style={"width": "100%", "height": "100%"}, minZoom=0.05, maxZoom=4,
                                    boxSelectionEnabled=False, responsive=True),
@@ -165,7 +166,7 @@ def detail_panel(explorer: Explorer) -> html.Aside:
                 _actor_picker("compare-a", "First actor…"), _actor_picker("compare-b", "Second actor…"),
                 dcc.Checklist(id="compare-dyad", options=[{"label": "only with each other", "value": "dyad"}],
                               value=[], className="checks"),
-                html.Div(id="compare-out")], className="tab-body")),
+                dcc.Loading(html.Div(id="compare-out"), type="dot")], className="tab-body")),
             dcc.Tab(label="Cohesion", value="cohesion", children=html.Div([
                 html.Div("Cohesion of a coalition per month: 1 when every pair of members cooperates and none "
                          "clashes, 0 when they are divided.", className="muted small"),
@@ -178,7 +179,7 @@ def detail_panel(explorer: Explorer) -> html.Aside:
                                     className="num-input"),
                           html.Button("Forecast", id="forecast-run", className="btn primary small", n_clicks=0)],
                          className="row"),
-                html.Div(id="forecast-out")], className="tab-body")),
+                dcc.Loading(html.Div(id="forecast-out"), type="dot")], className="tab-body")),
             dcc.Tab(label="Article", value="article", children=html.Div([
                 html.Div("Paste or upload an article to extract its assertions.", className="muted small"),
                 dcc.Input(id="article-title", placeholder="Title (optional)", className="text-input", maxLength=500),
@@ -204,6 +205,7 @@ def page(explorer: Explorer) -> html.Div:
         dcc.Store(id="filters-store"),
         dcc.Store(id="view-names", data={}),
         dcc.Store(id="selection"),
+        dcc.Store(id="highlight"),
         header(explorer),
         html.Div([filter_panel(explorer), graph_panel(), detail_panel(explorer)], className="workspace"),
     ], className="app")
