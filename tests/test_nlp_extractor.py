@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from axisgraph.nlp import extract_text
 from axisgraph.nlp.pipeline import chunks
 from axisgraph.records import Document
@@ -48,3 +50,11 @@ def test_long_document_spans_are_shifted_back():
     assert found
     a = found[0]
     assert text[slice(*a.source.span)] == "Russia" and text[slice(*a.sentence_span)] == sentence.strip()
+
+
+@pytest.mark.slow
+def test_one_line_document_over_the_chunk_size():
+    text = "Talks went on. " * 16000 + "Russia funds the Wagner Group. " + "Nothing else. " * 100
+    assert len(text) > 2 * 100_000 and "\n" not in text
+    found = find(extractor().extract(Document(id="one-line", text=text)), "rus", "AID", "wagner")
+    assert found and text[slice(*found[0].target.span)] == "Wagner Group"

@@ -134,7 +134,7 @@ class FeatureState:
         p_all = np.r_[p_nb, np.full(int(fresh.sum()), -1)]
         order = np.lexsort((o_all, q_all))
         q_all, o_all, p_all = q_all[order], o_all[order], p_all[order]
-        return CandidateRows(q_all, o_all, self._features(queries, t, q_all, o_all, p_all, lens,
+        return CandidateRows(q_all, o_all, self._features(queries, t, q_all, o_all, p_all,
                                                            (p_cnt, p_last, p_first, p_nrel),
                                                            (d_fast, d_slow, seen)))
 
@@ -165,7 +165,7 @@ class FeatureState:
                 out[j][chunk] = red
         return out
 
-    def _features(self, queries, t, q, o, p, lens, pair_stats, mats) -> np.ndarray:
+    def _features(self, queries, t, q, o, p, pair_stats, mats) -> np.ndarray:
         """The FEATURES matrix of rows (query q, candidate o, pair p or -1)."""
         idx = self.index
         s, r = queries[q, 0], queries[q, 1]

@@ -15,7 +15,7 @@ from ..records import Assertion, Document
 from .assemble import build, deduplicate
 from .lexicon import Lexicon, default_lexicon
 from .mentions import Discourse, Mention, find_mentions
-from .pipeline import CHUNK_CHARS, MODEL, chunks, load_nlp
+from .pipeline import CHUNK_CHARS, MODEL, chunks, load_nlp, sentence_of
 from .qualifiers import QualifierFinder
 from .relations import find_candidates
 
@@ -71,19 +71,20 @@ class Extractor:
         tok2m: dict[int, Mention] = {}
         by_sentence: dict[int, dict[int, Mention]] = defaultdict(dict)
         for m in mentions:
-            sentence = doc[m.tok_start].sent.start
+            sentence = sentence_of(doc, m.tok_start).start
             for i in range(m.tok_start, m.tok_end):
                 tok2m[i] = m
                 by_sentence[sentence][i] = m
         qualify = QualifierFinder(doc, tok2m, self.lex, state, document.date, offset)
         out: list[Assertion] = []
+        text = doc.text
         for sent in doc.sents:
             if sent.start not in by_sentence:
                 continue
             candidates = find_candidates(sent, by_sentence[sent.start], self.lex)
             if not candidates:
                 continue
-            sentence_span = _trimmed(doc.text, sent.start_char, sent.end_char, offset)
+            sentence_span = _trimmed(text, sent.start_char, sent.end_char, offset)
             cache = {}
             for c in candidates:
                 if c.trigger.i not in cache:

