@@ -108,6 +108,7 @@ assertions = Table(
     Index("ix_assertions_target_date", "target_id", "date"),
     Index("ix_assertions_date", "date"),
     Index("ix_assertions_doc", "doc_id"),
+    Index("ix_assertions_dyad", "source_id", "target_id", "date"),
 )
 
 ingest_runs = Table(
@@ -419,9 +420,10 @@ class Store:
         conds = [pair, *self._window(since, until)]
         if relation:
             conds.append(a.relation == relation.upper())
-        query = select(assertions).where(and_(*conds)).order_by(a.date.desc(), a.id)
+        newest = select(a.id).where(and_(*conds)).order_by(a.date.desc(), a.id)
         if limit:
-            query = query.limit(limit)
+            newest = newest.limit(limit)
+        query = select(assertions).where(a.id.in_(newest.scalar_subquery())).order_by(a.date.desc(), a.id)
         return list(self._records(query))
 
     def iter_assertions(self, since: date | None = None, until: date | None = None,

@@ -165,7 +165,8 @@ class FeatureState:
                 out[j][chunk] = red
         return out
 
-    def _features(self, queries, t, q, o, p, pair_stats, mats) -> np.ndarray:
+    def _features(self, queries: np.ndarray, t: int, q: np.ndarray, o: np.ndarray, p: np.ndarray,
+                  pair_stats: tuple[np.ndarray, ...], mats: tuple[sp.csr_matrix, ...]) -> np.ndarray:
         """The FEATURES matrix of rows (query q, candidate o, pair p or -1)."""
         idx = self.index
         s, r = queries[q, 0], queries[q, 1]

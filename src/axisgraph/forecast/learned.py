@@ -7,6 +7,7 @@ the training period only (history strictly before each example's time, as at tes
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -112,7 +113,7 @@ class LearnedForecaster:
 
 
 def fit_learned(data: TKGData, cfg: LearnedConfig | None = None, baseline: RecurrencyBaseline | None = None,
-                log=print) -> LearnedForecaster:
+                log: Callable[[str], None] = print) -> LearnedForecaster:
     """Fit ψΔξ parameters on valid, rules on train, then the ranker on late-train examples (early stop on valid)."""
     import lightgbm as lgb
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 from sklearn.linear_model import LogisticRegression
-from sklearn.pipeline import make_pipeline
+from sklearn.pipeline import Pipeline, make_pipeline
 from sklearn.preprocessing import StandardScaler
 
 from ..ontology import EVENTS, QUAD_NAMES, RELATIONS
@@ -184,7 +184,7 @@ def stack(parts: Sequence[tuple[pd.Timestamp, pd.DataFrame, np.ndarray]]) -> tup
             np.concatenate([y for _, _, y in parts]))
 
 
-def fit_model(x: np.ndarray, y: np.ndarray):
+def fit_model(x: np.ndarray, y: np.ndarray) -> Pipeline | float:
     """Logistic regression on standardised features (a constant rate if only one class was seen)."""
     if len(np.unique(y)) < 2:
         return float(y.mean()) if len(y) else 0.0
@@ -192,7 +192,7 @@ def fit_model(x: np.ndarray, y: np.ndarray):
     return model.fit(x, y)
 
 
-def predict(model, x: np.ndarray) -> np.ndarray:
+def predict(model: Pipeline | float, x: np.ndarray) -> np.ndarray:
     """Probabilities from a fitted model or a constant rate."""
     if isinstance(model, float):
         return np.full(len(x), model)

@@ -364,6 +364,8 @@ class SentenceRelations:
                     sources, targets = subjects, stative
             if sources and targets:
                 self.emit(sources, list(targets), cue, mode, verb, "verb", score)
+                if cue.symmetric:
+                    self.emit(list(targets), sources, cue, mode, verb, "verb", score)
             elif sources and RELATIONS[cue.rel].family is Family.EVENT:
                 self.emit(sources, [None], cue, mode, verb, "verb", score * 0.7)
             return
