@@ -11,11 +11,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from storekit import FundsExtractor  # noqa: E402
-
 from axisgraph.ingest import ingest  # noqa: E402
 from axisgraph.kb import load_kb  # noqa: E402
 from axisgraph.store import Store  # noqa: E402
+from storekit import FundsExtractor  # noqa: E402
 
 
 class SlowExtractor(FundsExtractor):

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from storekit import FundsExtractor
 from typer.testing import CliRunner
 
 from axisgraph.cli import app
@@ -13,6 +12,7 @@ from axisgraph.documents import ReadReport, read_documents
 from axisgraph.ingest import ingest
 from axisgraph.kb import load_kb
 from axisgraph.store import Store
+from storekit import FundsExtractor
 
 BAD = Path(__file__).resolve().parent / "data" / "bad"
 SKIPPED_FILES = {"binary.txt", "image.png", "empty.txt", "whitespace.txt", "script_only.html", "nav_only.html",
@@ -27,7 +27,7 @@ def read_bad() -> tuple[list, ReadReport]:
 def test_every_bad_file_is_named_in_a_problem_and_good_records_survive():
     docs, report = read_bad()
     named = {Path(p.path).name for p in report.errors}
-    assert SKIPPED_FILES <= named
+    assert named >= SKIPPED_FILES
     ids = {d.id for d in docs}
     assert {"j1", "j3", "c1", "c4"} <= ids
     assert not any(Path(d.path).name in SKIPPED_FILES for d in docs)
