@@ -102,3 +102,15 @@ def test_sentences_stating_no_relation_give_nothing(text):
 def test_stative_participles_and_symmetric_ties():
     found = extract("Hezbollah is allied with Iran.")
     assert find(found, "hezbollah", "ALLY", "irn") and find(found, "irn", "ALLY", "hezbollah")
+
+
+def test_arms_is_a_verb_between_actors_not_a_role():
+    found = extract("“Iran arms Hezbollah,” he said.")
+    assert find(found, "irn", "AID", "hezbollah", mode="military")
+    assert not find(found, "irn", "COMMANDS", "hezbollah")
+
+
+def test_negated_intent_is_a_rejection():
+    found = extract("Russia said it would not meet Ukraine.")
+    assert find(found, "rus", "REJECT", "ukr", negated=False)
+    assert not find(found, "rus", "AGREE", "ukr")

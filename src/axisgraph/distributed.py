@@ -194,7 +194,7 @@ def _assertion_rows(seq: int, found: Sequence[Assertion]) -> list[dict[str, Any]
 
 def extract_partition(partition: Partition, staging: str, actors: tuple[str, ...] = (),
                       max_chars: int = DEFAULT_MAX_CHARS, today: date | None = None) -> StagedPartition:
-    """Extract one partition on a worker and write it to `staging/part-NNNNN` as two Parquet files."""
+    """Extract one partition on a worker and write it to `staging/part-NNNNNN` as two Parquet files."""
     extractor = worker_extractor(actors)
     report = ReadReport()
     reader = DocumentReader(report, max_chars=max_chars, today=today)

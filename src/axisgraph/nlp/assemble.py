@@ -44,13 +44,19 @@ def confidence(c: Candidate, q: Qualifiers) -> float:
 
 def build(c: Candidate, q: Qualifiers, document: Document, kb: ActorKB, sentence_span: tuple[int, int],
           trigger_span: tuple[int, int]) -> Assertion | None:
-    """One assertion record, or None when both ends turn out to be the same actor."""
+    """One assertion record, or None when both ends turn out to be the same actor.
+
+    A negated intent ("will not meet", "did not agree to") is CAMEO's rejection: REJECT, not negated.
+    """
     on = document.date
     source = actor_ref(c.source, kb, c.relation, on)
     target = actor_ref(c.target, kb, c.relation, on) if c.target is not None else None
     if target is not None and source.id is not None and source.id == target.id:
         return None
     text = document.text
+    relation, mode = c.relation, c.mode
+    if relation == "AGREE" and q.negated and q.hedge != "denied":
+        relation, q = "REJECT", replace(q, negated=False)
     speaker = actor_ref(q.speaker, kb) if q.speaker is not None else None
     if speaker is not None and q.hedge == "asserted" and (speaker.id or speaker.text) != (
             c.source.actor_id or c.source.text):
@@ -58,11 +64,11 @@ def build(c: Candidate, q: Qualifiers, document: Document, kb: ActorKB, sentence
     return Assertion(
         doc_id=document.id, doc_date=document.date, event_date=q.event_date,
         sentence=text[sentence_span[0]:sentence_span[1]], sentence_span=sentence_span,
-        source=source, relation=c.relation, mode=c.mode, target=target,
+        source=source, relation=relation, mode=mode, target=target,
         negated=q.negated, hedge=q.hedge, confidence=confidence(c, q),
         speaker=speaker,
         trigger=Trigger(text=text[trigger_span[0]:trigger_span[1]], span=trigger_span),
-        quad=quad_of(c.relation), cameo=relation_to_cameo(c.relation, c.mode), origin="text",
+        quad=quad_of(relation), cameo=relation_to_cameo(relation, mode), origin="text",
     )
 
 

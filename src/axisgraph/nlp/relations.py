@@ -103,7 +103,7 @@ class SentenceRelations:
                     for obj in child.children:
                         if obj.dep_ == "pobj":
                             found.extend(m for m in self.actors(obj, depth + 1, conj=False)
-                                         if m.origin not in ("noun", "pronoun"))
+                                         if m.origin != "pronoun")
         return _unique(found)
 
     def _in_subtree(self, tok: Token) -> list[Mention]:
@@ -139,7 +139,8 @@ class SentenceRelations:
             return [prev] if prev is not None and tok.lemma_.lower() in self.lex.verbs else None
         if tok.tag_ not in ("NNS", "NN") or not tok.lower_.endswith("s"):
             return None
-        if tok.dep_ not in ("ROOT", "conj", "nsubj", "ccomp", "relcl", "advcl", "dep"):
+        between_actors = tok.dep_ == "compound" and tok.head.i == tok.i + 1 and tok.head.i in self.tok2m
+        if tok.dep_ not in ("ROOT", "conj", "nsubj", "ccomp", "relcl", "advcl", "dep") and not between_actors:
             return None
         if tok.lemma_.lower() not in self.lex.verbs and tok.lower_[:-1] not in self.lex.verbs:
             return None
@@ -307,7 +308,7 @@ class SentenceRelations:
             title = self.lex.titles.get(f"{self.doc[tok.i - 1].lower_} {lemma}")
             if title is not None:
                 return title
-        if tok.pos_ == "VERB":
+        if tok.pos_ == "VERB" or (tok.tag_ == "NNS" and lemma in self.lex.object_modes):
             return None
         return self.lex.roles.get(lemma)
 
