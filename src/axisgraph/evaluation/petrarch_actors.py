@@ -23,6 +23,8 @@ from typing import Any
 
 import yaml
 
+from ..kb.model import within
+
 _COMMENT_BLOCK = re.compile(r"<!\s*--.*?-->", re.S)
 _CODE = re.compile(r"\[([^\]]*)\]")
 _DATED = re.compile(r"^(?P<code>[A-Za-z0-9~/\-+]*)\s*(?P<rest>.*)$")
@@ -48,9 +50,7 @@ class CodeSpell:
 
     def valid_on(self, day: date | None) -> bool:
         """True if the code applies on `day` (always when `day` is None)."""
-        if day is None:
-            return True
-        return (self.since is None or self.since <= day) and (self.until is None or day <= self.until)
+        return within(day, self.since, self.until)
 
 
 @dataclass

@@ -12,6 +12,13 @@ ACTOR_KINDS: tuple[str, ...] = (
 AFFILIATION_RELATIONS: tuple[str, ...] = ("MEMBER_OF", "LEADS", "BACKS", "COMMANDS", "ALLY", "RIVAL")
 
 
+def within(day: date | None, since: date | None, until: date | None) -> bool:
+    """True if `day` lies in the closed interval [since, until] (open ends allowed; a None day always does)."""
+    if day is None:
+        return True
+    return (since is None or since <= day) and (until is None or day <= until)
+
+
 @dataclass(frozen=True)
 class Affiliation:
     """A dated standing tie from one actor to another ("leads hezbollah from 1992 to 2024")."""
@@ -23,9 +30,7 @@ class Affiliation:
 
     def valid_on(self, day: date | None) -> bool:
         """True if the affiliation holds on `day` (always true when `day` is None)."""
-        if day is None:
-            return True
-        return (self.since is None or self.since <= day) and (self.until is None or day <= self.until)
+        return within(day, self.since, self.until)
 
 
 @dataclass
