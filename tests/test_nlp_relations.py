@@ -114,3 +114,35 @@ def test_negated_intent_is_a_rejection():
     found = extract("Russia said it would not meet Ukraine.")
     assert find(found, "rus", "REJECT", "ukr", negated=False)
     assert not find(found, "rus", "AGREE", "ukr")
+
+
+def test_irregular_past_is_not_read_as_a_shorter_verb():
+    found = extract("Malian farmers began a hunger strike on Tuesday.")
+    assert [a.relation for a in found if a.source.id == "mli"] == ["PROTEST"]
+
+
+def test_demand_made_by_a_protest_is_the_protest():
+    found = extract("Ukrainian miners began a hunger strike to demand that Russia free their colleagues.")
+    assert [a for a in found if a.source.id == "ukr" and a.relation == "PROTEST"]
+    assert not [a for a in found if a.source.id == "ukr" and a.relation == "REQUEST"]
+    found = extract("Malian students rallied in Bamako to demand aid from the United States.")
+    assert find(found, "mli", "PROTEST", "usa")
+    assert not find(found, "mli", "REQUEST", "usa")
+
+
+def test_act_made_conditional_with_unless_is_a_threat():
+    found = extract("Mali said it will withdraw its troops from Sudan unless the Sudanese army releases "
+                    "its soldiers.")
+    assert find(found, "mli", "THREATEN", "sdn")
+    assert not find(found, "mli", "AGREE", "sdn")
+
+
+def test_purpose_of_an_effort_noun_takes_the_governing_subject():
+    found = extract("Ukraine stepped up its efforts to defeat Russia in the east.")
+    assert find(found, "ukr", "ASSAULT", "rus")
+
+
+def test_gerund_under_a_passive_keeps_the_passive_subject_as_agent():
+    found = extract("Hamas was involved in attacking Israel last year.")
+    assert find(found, "hamas", "ASSAULT", "isr")
+    assert not find(found, "isr", "ASSAULT", "hamas")

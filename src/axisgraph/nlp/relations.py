@@ -178,7 +178,7 @@ class SentenceRelations:
             return [], False
         passive = verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl", "amod")
         if verb.dep_ in ("acl", "relcl", "amod") and verb.head.i != verb.i:
-            return self.actors(verb.head), passive
+            return self.actors(verb.head) or self._purpose_agents(verb, seen), passive
         if verb.dep_ == "conj" and self.is_verbal(verb.head):
             found, was_passive = self.subjects(verb.head, seen + 1)
             return found, was_passive and self._is_passive(verb)
@@ -193,7 +193,7 @@ class SentenceRelations:
             if holder.pos_ == "ADJ" and holder.dep_ == "acomp":
                 holder = holder.head
             if holder.pos_ in ("VERB", "AUX"):
-                return self.subjects(holder, seen + 1)
+                return self.subjects(holder, seen + 1)[0], False
         if verb.dep_ == "xcomp" and verb.head.lemma_.lower() not in self.lex.intent_verbs:
             controller = [c for c in verb.head.children if c.dep_ == "dobj"]
             if controller:
@@ -202,6 +202,19 @@ class SentenceRelations:
             found, was_passive = self.subjects(verb.head, seen + 1)
             return (found, False) if not was_passive else ([], False)
         return [], False
+
+    def _purpose_agents(self, verb: Token, seen: int) -> list[Mention]:
+        """Who acts in "X continued its efforts to defeat Y": the subject of the verb the noun depends on."""
+        noun = verb.head
+        if noun.pos_ != "NOUN" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            return []
+        holder = noun.head
+        if noun.dep_ == "pobj" and holder.dep_ == "prep":
+            holder = holder.head
+        if noun.dep_ not in ("dobj", "pobj", "attr") or holder.pos_ not in ("VERB", "AUX"):
+            return []
+        found, passive = self.subjects(holder, seen + 1)
+        return [] if passive else found
 
     def _reporter(self, verb: Token, seen: int) -> list[Mention]:
         """For a pronoun subject in "X said it will ...": the subject of the verb of saying."""
@@ -336,6 +349,7 @@ class SentenceRelations:
                 return
             cue = chosen
         cue = self._intended(verb, cue)
+        cue = self._protest_demand(verb, cue)
         mode = cue.mode or self._object_mode(thing)
         via_prep = self.prep_objects(verb, cue.preps) if cue.preps else []
         if thing is not None and cue.preps and not via_prep:
@@ -436,7 +450,29 @@ class SentenceRelations:
             or (head.pos_ == "ADJ" and head.lemma_.lower() in self.lex.intent_adjectives))
         if not (future or governed):
             return cue
+        if _conditional(verb):
+            return replace(cue, rel="THREATEN", mode=None)
         return replace(cue, rel="AGREE" if relation.sign > 0 else "THREATEN", mode=None)
+
+    def _protest_demand(self, verb: Token, cue: Cue) -> Cue:
+        """CAMEO 141x: "went on strike to demand X", "rallied to call for X" is a protest, its demand the aim."""
+        if cue.rel != "REQUEST" or verb.dep_ not in ("advcl", "xcomp", "acl") or not any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            return cue
+        head = verb.head
+        protest = self._protest_cue(head)
+        if protest is None and _known(head, self.lex.light_verbs):
+            protest = next((p for c in head.children if c.dep_ == "dobj" and (p := self._protest_cue(c))), None)
+        return cue if protest is None else replace(cue, rel="PROTEST", mode=protest.mode)
+
+    def _protest_cue(self, tok: Token) -> Cue | None:
+        """The protest cue of a verb or event noun ("demonstrated", "a hunger strike"), if it is one."""
+        lemma = tok.lemma_.lower()
+        if tok.pos_ in ("NOUN", "PROPN") and tok.i > 0:
+            cue = self.lex.noun_compounds.get(f"{self.doc[tok.i - 1].lower_} {lemma}") or self.lex.nouns.get(lemma)
+        else:
+            cue = self.lex.verbs.get(lemma)
+        return cue if cue is not None and cue.rel == "PROTEST" else None
 
     def _embedded_objects(self, verb: Token) -> list[Mention]:
         """Targets of the clause a verb governs: "threatened to shell Iraqi towns" -> Iraqi."""
@@ -681,12 +717,30 @@ def _known(tok: Token, words: frozenset[str] | dict) -> str | None:
     lemma = tok.lemma_.lower()
     if lemma in words:
         return lemma
-    lower = tok.lower_
-    for cut in (lower, lower[:-1], lower[:-2], lower[:-2] + "e" if lower.endswith("ed") else "",
-                lower[:-3] if lower.endswith("ing") else "", lower[:-3] + "e" if lower.endswith("ing") else ""):
-        if cut and cut in words:
+    for cut in _stems(tok.lower_):
+        if cut in words:
             return cut
     return None
+
+
+def _stems(lower: str) -> list[str]:
+    """Candidate base forms of a word by its inflectional ending only ("began" is not "beg" + "an")."""
+    cuts = [lower]
+    if lower.endswith(("s", "d")):
+        cuts.append(lower[:-1])
+    if lower.endswith(("ed", "es")):
+        cuts.append(lower[:-2])
+    if lower.endswith("ed"):
+        cuts.append(lower[:-2] + "e")
+    if lower.endswith("ing"):
+        cuts.extend((lower[:-3], lower[:-3] + "e"))
+    return [c for c in cuts if c]
+
+
+def _conditional(verb: Token) -> bool:
+    """True for an act made to depend on the other side's conduct: "will withdraw unless X ..." (CAMEO 13)."""
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
+               for c in verb.children)
 
 
 def _unique(mentions: list[Mention]) -> list[Mention]:
