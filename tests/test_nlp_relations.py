@@ -146,3 +146,17 @@ def test_gerund_under_a_passive_keeps_the_passive_subject_as_agent():
     found = extract("Hamas was involved in attacking Israel last year.")
     assert find(found, "hamas", "ASSAULT", "isr")
     assert not find(found, "isr", "ASSAULT", "hamas")
+
+
+def test_seizing_territory_is_an_assault_and_seizing_goods_is_coercion():
+    found = extract("Russian troops captured part of a Ukrainian stronghold near the river.")
+    assert find(found, "rus.mil", "ASSAULT", "ukr") or find(found, "rus", "ASSAULT", "ukr")
+    assert not [a for a in found if a.relation == "COERCE"]
+    found = extract("Sudan seized weapons from Mali.")
+    assert not [a for a in found if a.relation == "ASSAULT"]
+
+
+def test_evacuating_victims_is_humanitarian_aid():
+    found = extract("Iraqi helicopters evacuated the wounded from a Syrian village.")
+    assert [a for a in found if a.source.id == "irq" and a.relation == "AID" and a.target.id == "syr"]
+    assert not [a for a in found if a.relation == "RETREAT"]

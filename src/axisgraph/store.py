@@ -390,6 +390,7 @@ class Store:
         """An actor's ties: one row per (source, relation, mode, target) with counts and first/last dates."""
         conds = self._window(since, until)
         conds.append(or_(assertions.c.source_id == actor_id, assertions.c.target_id == actor_id))
+        conds += [assertions.c.source_id.is_not(None), assertions.c.target_id.is_not(None)]
         if not include_negated:
             conds.append(assertions.c.negated.is_(False))
         a = assertions.c

@@ -10,6 +10,7 @@ from typing import Annotated, Any
 
 import pandas as pd
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from ..kb import ActorKB, KBError, load_kb
@@ -103,11 +104,16 @@ def frame_records(frame: pd.DataFrame) -> list[dict[str, Any]]:
 def print_frame(frame: pd.DataFrame, title: str | None = None, limit: int | None = None) -> None:
     """Print a DataFrame as a Rich table."""
     table = Table(title=title, header_style="bold")
-    for column in frame.columns:
-        table.add_column(str(column), overflow="fold")
     shown = frame if limit is None else frame.head(limit)
-    for row in frame_records(shown):
-        table.add_row(*["" if v is None else str(v) for v in row.values()])
+    rows = [["" if v is None else str(v) for v in row.values()] for row in frame_records(shown)]
+    for i, column in enumerate(frame.columns):
+        widest = max([len(str(column))] + [len(r[i]) for r in rows])
+        if widest <= 24:
+            table.add_column(str(column), overflow="fold", min_width=min(widest, 8))
+        else:
+            table.add_column(str(column), overflow="fold", ratio=1, min_width=12)
+    for row in rows:
+        table.add_row(*[escape(v) for v in row])
     console.print(table)
     if limit is not None and len(frame) > limit:
         console.print(f"[dim]… {len(frame) - limit} more rows (use --limit)[/dim]")

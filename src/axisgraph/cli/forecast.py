@@ -62,7 +62,9 @@ def forecast(
         evidence=[e[0]["sentence"][:80] if e else "" for e in result.forecasts["evidence"]],
         probability=result.forecasts["probability"].round(3),
     )
-    print_frame(shown, title=f"Next {days} days after {result.cutoff.date()}")
+    columns = [c for c in ("source_name", "target_name", "event", "probability", "past_events", "evidence")
+               if c in shown.columns]
+    print_frame(shown[columns] if len(columns) >= 4 else shown, title=f"Next {days} days after {result.cutoff.date()}")
     console.print(f"hold-out from {result.holdout_cutoff.date() if result.holdout_cutoff is not None else '-'}: "
                   f"Brier {result.brier:.4f} (base rate {result.brier_base_rate:.4f})")
     if not result.reliability.empty:

@@ -42,4 +42,9 @@ def ties(
     if frame.empty:
         console.print(f"no ties of {actor_id!r} in this window")
         return
-    print_frame(frame, title=f"Ties of {actor_id}", limit=limit)
+    shown = frame.assign(relation=[r if not isinstance(m, str) else f"{r}:{m}"
+                                   for r, m in zip(frame["relation"], frame["mode"], strict=True)])
+    columns = ["source_name", "relation", "target_name", "count", "documents", "first_seen", "last_seen"]
+    print_frame(shown[columns].rename(columns={"source_name": "source", "target_name": "target", "count": "n",
+                                               "documents": "docs", "first_seen": "first", "last_seen": "last"}),
+                title=f"Ties of {actor_id}", limit=limit)

@@ -93,8 +93,10 @@ class _Coded:
         neg = np.full(int(m.sum()), -1)
         keys = self.key(self.s[m] if use_s else neg, self.v[m] if use_v else neg, self.o[m] if use_o else neg)
         uk, cnt = np.unique(keys, return_counts=True)
-        pos = np.clip(np.searchsorted(uk, query), 0, max(len(uk) - 1, 0))
-        return np.where((len(uk) > 0) & (uk[pos] == query), cnt[pos] if len(uk) else 0, 0).astype(float)
+        if len(uk) == 0:
+            return np.zeros(len(query), dtype=float)
+        pos = np.clip(np.searchsorted(uk, query), 0, len(uk) - 1)
+        return np.where(uk[pos] == query, cnt[pos], 0).astype(float)
 
     def last_day(self, query: np.ndarray, hi: int) -> np.ndarray:
         """Latest day before `hi` of each full (s, v, o) query key (NaN if never)."""
@@ -104,8 +106,10 @@ class _Coded:
         keys, days = keys[order], self.day[m][order]
         uk, last_i = np.unique(keys[::-1], return_index=True)
         last = days[::-1][last_i]
-        pos = np.clip(np.searchsorted(uk, query), 0, max(len(uk) - 1, 0))
-        return np.where((len(uk) > 0) & (uk[pos] == query), last[pos] if len(uk) else 0, np.nan)
+        if len(uk) == 0:
+            return np.full(len(query), np.nan)
+        pos = np.clip(np.searchsorted(uk, query), 0, len(uk) - 1)
+        return np.where(uk[pos] == query, last[pos], np.nan)
 
 
 def candidate_rows(events: pd.DataFrame, cutoff: pd.Timestamp, horizon: int, level: str,

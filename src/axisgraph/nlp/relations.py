@@ -507,10 +507,12 @@ class SentenceRelations:
         """The relation a verb states with this kind of object ("expelled diplomats" -> SANCTION)."""
         if thing is None:
             return cue
-        for t in (thing, *[c for c in thing.children if c.dep_ in ("compound", "prep", "pobj")]):
-            lemma = t.lemma_.lower()
-            if lemma in cue.objects:
-                return replace(cue, rel=cue.objects[lemma], mode=None)
+        near = [c for c in thing.children if c.dep_ in ("compound", "prep", "pobj")]
+        near += [g for c in near if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+        for t in (thing, *near):
+            word = next((w for w in (t.lemma_.lower(), t.lower_) if w in cue.objects), None)
+            if word is not None:
+                return replace(cue, rel=cue.objects[word], mode=None)
         return None if cue.needs == "objects" else cue
 
     def _next_actor(self, verb: Token) -> list[Mention]:
