@@ -153,10 +153,21 @@ def test_seizing_territory_is_an_assault_and_seizing_goods_is_coercion():
     assert find(found, "rus.mil", "ASSAULT", "ukr") or find(found, "rus", "ASSAULT", "ukr")
     assert not [a for a in found if a.relation == "COERCE"]
     found = extract("Sudan seized weapons from Mali.")
-    assert not [a for a in found if a.relation == "ASSAULT"]
+    assert [a.relation for a in found if a.source.id == "sdn"] == ["COERCE"]
 
 
 def test_evacuating_victims_is_humanitarian_aid():
     found = extract("Iraqi helicopters evacuated the wounded from a Syrian village.")
     assert [a for a in found if a.source.id == "irq" and a.relation == "AID" and a.target.id == "syr"]
     assert not [a for a in found if a.relation == "RETREAT"]
+
+
+def test_intent_reaches_through_a_chain_of_infinitives():
+    found = extract("Iraq is prepared to send troops to help defend Syria.")
+    assert find(found, "irq", "AGREE", "syr")
+    assert not find(found, "irq", "SUPPORT", "syr")
+
+
+def test_withdrawing_envoys_is_a_sanction_and_withdrawing_troops_a_retreat():
+    assert find(extract("Russia withdrew its diplomats from Ukraine."), "rus", "SANCTION", "ukr")
+    assert find(extract("Mali withdrew its troops from Sudan."), "mli", "RETREAT", "sdn")

@@ -7,6 +7,7 @@ interrupted ingest keeps what it finished and a rerun completes the rest.
 
 from __future__ import annotations
 
+import multiprocessing
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -116,6 +117,14 @@ def ingest_documents(documents: Iterable[Document], store: Store, extractor: Any
     return result
 
 
+def stop_workers() -> None:
+    """Terminate extraction worker processes, which otherwise block on their pipes after an interrupt."""
+    for child in multiprocessing.active_children():
+        child.terminate()
+    for child in multiprocessing.active_children():
+        child.join(timeout=5)
+
+
 def ingest(sources: Sequence[str | Path], store: Store, extractor: Any = None, *, n_process: int = 1,
            batch_size: int = 20, max_chars: int = DEFAULT_MAX_CHARS, progress: ProgressCallback | None = None,
            command: str = "ingest") -> IngestResult:
@@ -133,6 +142,7 @@ def ingest(sources: Sequence[str | Path], store: Store, extractor: Any = None, *
         result.status = "complete"
     except BaseException:
         result.status = "interrupted"
+        stop_workers()
         raise
     finally:
         store.finish_run(result.run_id, result.status, result.documents_stored, result.documents_skipped,

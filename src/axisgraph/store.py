@@ -125,6 +125,8 @@ ingest_runs = Table(
 )
 
 ASSERTION_COLUMNS = [c.name for c in assertions.columns]
+_FRAME_COLUMNS = ["source_id", "source_text", "target_id", "target_text", "speaker_id", "speaker_text", "date",
+                  "negated"]
 
 
 @dataclass
@@ -337,11 +339,14 @@ class Store:
 
     # -- reading -----------------------------------------------------------------------------
 
-    def actor_names(self) -> dict[str, dict[str, Any]]:
-        """Stored actors by id: name, kind, country."""
+    def actor_names(self, ids: Iterable[str] | None = None) -> dict[str, dict[str, Any]]:
+        """Stored actors by id (all, or only the given ids): name, kind, country."""
+        query = select(actors)
+        wanted = None if ids is None else sorted({i for i in ids if isinstance(i, str) and i})
+        if wanted is not None and len(wanted) <= 5000:
+            query = query.where(actors.c.id.in_(wanted))
         with self.snapshot() as conn:
-            return {r.id: {"name": r.name, "kind": r.kind, "country": r.country}
-                    for r in conn.execute(select(actors))}
+            return {r.id: {"name": r.name, "kind": r.kind, "country": r.country} for r in conn.execute(query)}
 
     def summary(self) -> StoreSummary:
         """Counts of documents, assertions, actors, dates and relations."""
@@ -401,12 +406,12 @@ class Store:
                  .where(and_(*conds))
                  .group_by(a.source_id, a.relation, a.mode, a.target_id))
         with self.snapshot() as conn:
-            frame = pd.DataFrame(conn.execute(query).mappings().all(),
-                                 columns=["source_id", "relation", "mode", "target_id", "count", "weight",
-                                          "documents", "first_seen", "last_seen"])
-        names = self.actor_names()
-        frame.insert(1, "source_name", [names.get(x or "", {}).get("name", x) for x in frame["source_id"]])
-        frame.insert(5, "target_name", [names.get(x or "", {}).get("name", x) for x in frame["target_id"]])
+            frame = pd.DataFrame.from_records(conn.execute(query).all(),
+                                              columns=["source_id", "relation", "mode", "target_id", "count",
+                                                       "weight", "documents", "first_seen", "last_seen"])
+        names = self.actor_names(set(frame["source_id"]) | set(frame["target_id"]))
+        frame.insert(1, "source_name", [names.get(x, {}).get("name", x) for x in frame["source_id"]])
+        frame.insert(5, "target_name", [names.get(x, {}).get("name", x) for x in frame["target_id"]])
         frame["weight"] = frame["weight"].astype(float).round(2)
         return frame.sort_values(["count", "weight"], ascending=False, ignore_index=True)
 
@@ -445,8 +450,12 @@ class Store:
 
     def assertions_frame(self, since: date | None = None, until: date | None = None,
                          actors_filter: Sequence[str] | None = None, relations: Sequence[str] | None = None,
-                         include_negated: bool = True) -> pd.DataFrame:
-        """Assertions as a DataFrame with actor names; `date` is the event date or else the document date."""
+                         include_negated: bool = True, columns: Sequence[str] | None = None) -> pd.DataFrame:
+        """Assertions as a DataFrame with actor names; `date` is the event date or else the document date.
+
+        `columns` restricts the table columns read (ids, texts, date and negated are always read), which
+        makes graph snapshots cheaper than reading sentences and spans too.
+        """
         conds = self._window(since, until)
         if actors_filter:
             conds.append(or_(assertions.c.source_id.in_(actors_filter), assertions.c.target_id.in_(actors_filter)))
@@ -454,12 +463,14 @@ class Store:
             conds.append(assertions.c.relation.in_([r.upper() for r in relations]))
         if not include_negated:
             conds.append(assertions.c.negated.is_(False))
-        query = select(assertions)
+        wanted = ASSERTION_COLUMNS if columns is None else list(dict.fromkeys([*_FRAME_COLUMNS, *columns]))
+        query = select(*[assertions.c[name] for name in wanted])
         if conds:
             query = query.where(and_(*conds))
         with self.snapshot() as conn:
             frame = pd.read_sql(query, conn)
-        names = self.actor_names()
+        names = self.actor_names(set(frame["source_id"].dropna()) | set(frame["target_id"].dropna())
+                                 | set(frame["speaker_id"].dropna()))
         name_of = pd.Series({k: v["name"] for k, v in names.items()}, dtype=object)
         kind_of = pd.Series({k: v["kind"] for k, v in names.items()}, dtype=object)
         for prefix in ("source", "target", "speaker"):

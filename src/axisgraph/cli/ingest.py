@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 from enum import Enum
 from typing import Annotated
 
@@ -9,7 +10,7 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from ..documents import DEFAULT_MAX_CHARS
-from ..ingest import IngestResult, ingest
+from ..ingest import IngestResult, ingest, stop_workers
 from .app import app, console, err_console
 from .common import DEFAULT_DB, ActorsOption, DbOption, load_actor_kb, open_store
 from .summary import print_summary
@@ -43,6 +44,8 @@ def ingest_command(
     """Store documents and their assertions; documents already stored are skipped, so reruns resume."""
     kb = load_actor_kb(actors)
     store = open_store(db, must_exist=False)
+    signal.signal(signal.SIGTERM, _interrupt)
+    signal.signal(signal.SIGINT, _interrupt)
     with Progress(SpinnerColumn(), TextColumn("[bold]ingest[/bold]"), BarColumn(), MofNCompleteColumn(),
                   TextColumn("{task.fields[assertions]} assertions"), TimeElapsedColumn(),
                   console=err_console, transient=False) as bar:
@@ -70,6 +73,12 @@ def ingest_command(
         print_summary(store)
     if result.documents_read == 0 and result.report.errors:
         raise typer.Exit(1)
+
+
+def _interrupt(_signum: int, _frame: object) -> None:
+    """On SIGINT or SIGTERM stop the extraction workers first (spaCy waits for them), then interrupt."""
+    stop_workers()
+    raise KeyboardInterrupt
 
 
 def report_result(result: IngestResult) -> None:

@@ -443,16 +443,27 @@ class SentenceRelations:
         if relation.family is not Family.EVENT or cue.rel in ("AGREE", "THREATEN", "REQUEST", "REJECT"):
             return cue
         future = any(c.dep_ == "aux" and c.lower_ in _FUTURE for c in verb.children)
-        head = verb.head
-        governed = (verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children))) and (
-            head.lemma_.lower() in self.lex.intent_verbs
-            or (head.pos_ == "ADJ" and head.lemma_.lower() in self.lex.intent_adjectives))
+        governed = self._intent_governed(verb)
         if not (future or governed):
             return cue
         if _conditional(verb):
             return replace(cue, rel="THREATEN", mode=None)
         return replace(cue, rel="AGREE" if relation.sign > 0 else "THREATEN", mode=None)
+
+    def _intent_governed(self, verb: Token) -> bool:
+        """True for an infinitive under a verb of intent, directly or through a chain ("willing to help defend X")."""
+        tok = verb
+        for _ in range(3):
+            infinitive = tok.dep_ == "xcomp" or (tok.dep_ == "advcl" and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in tok.children))
+            if not infinitive or tok.head is tok:
+                return False
+            head = tok.head
+            lemma = head.lemma_.lower()
+            if lemma in self.lex.intent_verbs or (head.pos_ == "ADJ" and lemma in self.lex.intent_adjectives):
+                return True
+            tok = head
+        return False
 
     def _protest_demand(self, verb: Token, cue: Cue) -> Cue:
         """CAMEO 141x: "went on strike to demand X", "rallied to call for X" is a protest, its demand the aim."""
