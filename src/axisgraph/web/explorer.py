@@ -115,16 +115,21 @@ class Explorer:
 
     def index(self) -> tuple[AssertionIndex, dict[str, int]]:
         """The assertion index of the current store version and its actor-code lookup (built once per version)."""
+        _, index, codes = self._current()
+        return index, codes
+
+    def _current(self) -> tuple[Any, AssertionIndex, dict[str, int]]:
+        """Version, index and code lookup as one consistent triple (the store may grow between calls)."""
         version = self.version()
         with self._index_lock:
             if self._index is None or self._index[0] != version:
                 index = AssertionIndex.load(self.store)
                 self._index = (version, index, {a: i for i, a in enumerate(index.actors)})
-            return self._index[1], self._index[2]
+            return self._index
 
-    def _aggregate(self, f: ViewFilters) -> _Aggregate:
-        index, _ = self.index()
-        key = (self._index[0] if self._index else None, f.cache_key())
+    def _aggregate(self, f: ViewFilters, current: tuple[Any, AssertionIndex, dict[str, int]]) -> _Aggregate:
+        version, index, _ = current
+        key = (version, f.cache_key())
         with self._lock:
             if key in self._cache:
                 self._cache.move_to_end(key)
@@ -148,8 +153,9 @@ class Explorer:
 
     def view(self, f: ViewFilters) -> GraphView:
         """The top-N actors by activity under the filters, with the ties among them."""
-        index, codes = self.index()
-        agg = self._aggregate(f)
+        current = self._current()
+        _, index, codes = current
+        agg = self._aggregate(f, current)
         cached = agg.views.get((f.limit, f.focus))
         if cached is not None:
             return cached.model_copy(update={"filters": f})
@@ -218,8 +224,9 @@ class Explorer:
         return sorted(rows, key=rank)[:limit]
 
     def _activity_all(self) -> dict[str, int]:
-        index, _ = self.index()
-        activity = self._aggregate(ViewFilters()).activity
+        current = self._current()
+        index = current[1]
+        activity = self._aggregate(ViewFilters(), current).activity
         return {str(index.actors[c]): int(activity[c]) for c in np.flatnonzero(activity)}
 
     # -- actor page ----------------------------------------------------------------------------
