@@ -35,7 +35,7 @@ from pydantic import PrivateAttr
 from sqlalchemy import Boolean, Date, Float, Integer
 
 from .documents import DEFAULT_MAX_CHARS, DocumentReader, ReadProblem, ReadReport
-from .ingest import IngestResult, ProgressCallback, ingest_documents
+from .ingest import IngestResult, ProgressCallback, ingest_documents, tracked_run
 from .kb import ActorKB, bundled_kb, load_kb
 from .records import Assertion, Document
 from .store import Store, assertion_row, assertions
@@ -270,8 +270,6 @@ def ingest_dask(sources: Sequence[str | Path], store: Store, *, actors: Sequence
     """
     if scheduler and staging is None:
         raise ValueError("a Dask scheduler needs `staging`: a folder that its workers and this client share")
-    result = IngestResult()
-    result.run_id = store.begin_run(command)
     actor_files = tuple(str(p) for p in actors)
     kb = kb if kb is not None else (load_kb(list(actor_files)) if actor_files else bundled_kb())
     keep = staging is not None
@@ -279,24 +277,19 @@ def ingest_dask(sources: Sequence[str | Path], store: Store, *, actors: Sequence
     folder.mkdir(parents=True, exist_ok=True)
     owned: list[Any] = []
     try:
-        if client is None:
-            client, owned = _client(scheduler, n_workers)
-        parts = partitions(sources, result.report)
-        futures = client.map(extract_partition, parts, staging=str(folder.resolve()), actors=actor_files,
-                             max_chars=max_chars, today=date.today(), pure=False)
-        ingest_documents(_collect(futures, result.report), store, StagedExtractor(kb), batch_size=batch_size,
-                         progress=progress, result=result)
-        result.status = "complete"
-    except BaseException:
-        result.status = "interrupted"
-        raise
+        with tracked_run(store, command) as result:
+            if client is None:
+                client, owned = _client(scheduler, n_workers)
+            parts = partitions(sources, result.report)
+            futures = client.map(extract_partition, parts, staging=str(folder.resolve()), actors=actor_files,
+                                 max_chars=max_chars, today=date.today(), pure=False)
+            ingest_documents(_collect(futures, result.report), store, StagedExtractor(kb),
+                             batch_size=batch_size, progress=progress, result=result)
     finally:
-        store.finish_run(result.run_id, result.status, result.documents_stored, result.documents_skipped,
-                         result.assertions_stored, [str(p) for p in result.report.problems])
         for item in owned:
             item.close()
-        if not keep and result.status == "complete":
-            shutil.rmtree(folder, ignore_errors=True)
+    if not keep:
+        shutil.rmtree(folder, ignore_errors=True)
     return result
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import multiprocessing
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -125,20 +126,13 @@ def stop_workers() -> None:
         child.join(timeout=5)
 
 
-def ingest(sources: Sequence[str | Path], store: Store, extractor: Any = None, *, n_process: int = 1,
-           batch_size: int = 20, max_chars: int = DEFAULT_MAX_CHARS, progress: ProgressCallback | None = None,
-           command: str = "ingest") -> IngestResult:
-    """Read the given files, directories or '-' and ingest every readable document into `store`."""
-    if extractor is None:
-        from .nlp import Extractor
-
-        extractor = Extractor()
+@contextmanager
+def tracked_run(store: Store, command: str) -> Iterator[IngestResult]:
+    """An ingest run recorded in the store: opened now, closed as complete or interrupted with its counts."""
     result = IngestResult()
     result.run_id = store.begin_run(command)
-    reader = DocumentReader(result.report, max_chars=max_chars)
     try:
-        ingest_documents(reader.read(sources), store, extractor, n_process=n_process, batch_size=batch_size,
-                         progress=progress, result=result)
+        yield result
         result.status = "complete"
     except BaseException:
         result.status = "interrupted"
@@ -147,4 +141,18 @@ def ingest(sources: Sequence[str | Path], store: Store, extractor: Any = None, *
     finally:
         store.finish_run(result.run_id, result.status, result.documents_stored, result.documents_skipped,
                          result.assertions_stored, [str(p) for p in result.report.problems])
+
+
+def ingest(sources: Sequence[str | Path], store: Store, extractor: Any = None, *, n_process: int = 1,
+           batch_size: int = 20, max_chars: int = DEFAULT_MAX_CHARS, progress: ProgressCallback | None = None,
+           command: str = "ingest") -> IngestResult:
+    """Read the given files, directories or '-' and ingest every readable document into `store`."""
+    if extractor is None:
+        from .nlp import Extractor
+
+        extractor = Extractor()
+    with tracked_run(store, command) as result:
+        reader = DocumentReader(result.report, max_chars=max_chars)
+        ingest_documents(reader.read(sources), store, extractor, n_process=n_process, batch_size=batch_size,
+                         progress=progress, result=result)
     return result
