@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -291,3 +291,12 @@ def file_list(path: Path, suffixes: tuple[str, ...]) -> list[Path]:
     if not found:
         raise FileNotFoundError(f"{path}: no {' or '.join(suffixes)} files found")
     return found
+
+
+def header_file_rows(file: Path, ctx: Any, parse_record: Callable[..., Parsed]) -> Iterator[Parsed]:
+    """Rows of a tab-separated file with a header, each parsed by `parse_record(file, line, record, size, ctx)`."""
+    for line, record, problem, size in header_records(file):
+        if record is None:
+            yield Parsed(file.name, line, bad=problem, size=size)
+        else:
+            yield guarded(file.name, line, size, partial(parse_record, file.name, line, record, size, ctx))

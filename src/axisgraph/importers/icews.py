@@ -9,11 +9,10 @@ CAMEO codes map through the ontology; root 01 (statements) is skipped by design.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import partial
 from pathlib import Path
 
 from ..ontology import cameo_to_relation
-from .base import ImportContext, Parsed, event_row, file_list, guarded, header_records, parse_date
+from .base import ImportContext, Parsed, event_row, file_list, header_file_rows, parse_date
 from .cameo_codes import CAMEO_EVENTS
 
 COLUMNS: tuple[str, ...] = (
@@ -46,15 +45,7 @@ def cameo_relation(code: str) -> tuple[str, str | None] | str:
 def parse(path: Path, ctx: ImportContext) -> Iterator[Parsed]:
     """Parse ICEWS event files into assertion rows."""
     for file in files(path):
-        yield from _parse_file(file, ctx)
-
-
-def _parse_file(file: Path, ctx: ImportContext) -> Iterator[Parsed]:
-    for line, record, problem, size in header_records(file):
-        if record is None:
-            yield Parsed(file.name, line, bad=problem, size=size)
-        else:
-            yield guarded(file.name, line, size, partial(_parse_record, file.name, line, record, size, ctx))
+        yield from header_file_rows(file, ctx, _parse_record)
 
 
 def _parse_record(file: str, line: int, record: dict[str, str], size: int, ctx: ImportContext) -> Parsed:

@@ -8,13 +8,12 @@ Primary Recipient Sector. Event types are PLOVER names (2016 names accepted).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import partial
 from pathlib import Path
 
 from ..ontology import relation as relation_named
 from ..ontology import relation_to_cameo
 from .actors import ResolvedActor
-from .base import ImportContext, Parsed, event_row, file_list, guarded, header_records, parse_date
+from .base import ImportContext, Parsed, event_row, file_list, header_file_rows, parse_date
 from .icews import origin_of
 
 COLUMNS: tuple[str, ...] = (
@@ -36,7 +35,7 @@ def files(path: Path) -> list[Path]:
 def parse(path: Path, ctx: ImportContext) -> Iterator[Parsed]:
     """Parse POLECAT event files into assertion rows."""
     for file in files(path):
-        yield from _parse_file(file, ctx)
+        yield from header_file_rows(file, ctx, _parse_record)
 
 
 def _actor(ctx: ImportContext, record: dict[str, str], role: str) -> ResolvedActor | None:
@@ -53,14 +52,6 @@ def _actor(ctx: ImportContext, record: dict[str, str], role: str) -> ResolvedAct
         ctx.resolver.remember(state)
         return state
     return ctx.resolver.resolve(name, country=country)
-
-
-def _parse_file(file: Path, ctx: ImportContext) -> Iterator[Parsed]:
-    for line, record, problem, size in header_records(file):
-        if record is None:
-            yield Parsed(file.name, line, bad=problem, size=size)
-        else:
-            yield guarded(file.name, line, size, partial(_parse_record, file.name, line, record, size, ctx))
 
 
 def _parse_record(file: str, line: int, record: dict[str, str], size: int, ctx: ImportContext) -> Parsed:

@@ -7,12 +7,14 @@ gets a 4xx answer with a message, never a 500.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, FastAPI, File, Form, HTTPException, Query, Request, UploadFile
 from fastapi.responses import JSONResponse, Response
 from pydantic import ValidationError
 
+from ..records import Document
 from ..store import Store
 from . import articles, features
 from .explorer import FAMILY_OF, Explorer, NotFound
@@ -178,15 +180,8 @@ def forecast(explorer: ExplorerDep, source: ActorId, target: ActorId,
 @router.post("/extract", response_model=ExtractResult, summary="Extract assertions from pasted text")
 def extract(explorer: ExplorerDep, body: ExtractRequest) -> ExtractResult:
     """Run the extractor on the text; with `store: true` also store the document and its assertions."""
-    try:
-        doc = articles.document_from_text(body.text, body.title, body.date, body.url)
-        return articles.extract_article(doc, explorer.store if body.store else None)
-    except articles.TooLarge as exc:
-        raise HTTPException(413, detail=str(exc)) from None
-    except articles.Unreadable as exc:
-        raise HTTPException(422, detail=str(exc)) from None
-    except features.Unavailable as exc:
-        raise HTTPException(503, detail=str(exc)) from None
+    return _extracted(lambda: articles.document_from_text(body.text, body.title, body.date, body.url),
+                      explorer.store if body.store else None)
 
 
 @router.post("/extract/upload", response_model=ExtractResult, summary="Extract assertions from an uploaded file")
@@ -195,9 +190,14 @@ async def extract_upload(request: Request, file: Annotated[UploadFile, File()],
     """Read an uploaded .txt/.md/.html/.json article (at most 2 MB) and extract it; optionally store it."""
     raw = await file.read(articles.MAX_UPLOAD_BYTES + 1)
     explorer: Explorer = request.app.state.explorer
+    return _extracted(lambda: articles.document_from_upload(raw, file.filename or ""),
+                      explorer.store if store else None)
+
+
+def _extracted(read: Callable[[], Document], store: Store | None) -> ExtractResult:
+    """Read an article and extract it (storing it when a store is given), mapping failures to 413/422/503."""
     try:
-        doc = articles.document_from_upload(raw, file.filename or "")
-        return articles.extract_article(doc, explorer.store if store else None)
+        return articles.extract_article(read(), store)
     except articles.TooLarge as exc:
         raise HTTPException(413, detail=str(exc)) from None
     except articles.Unreadable as exc:
