@@ -11,7 +11,7 @@ from axisgraph.store import Store, metadata
 
 def test_fresh_store_is_at_head_and_matches_declared_schema(tmp_path, store_url):
     store = Store(store_url)
-    assert current_revision(store.engine) == head_revision(store.engine) == "0002"
+    assert current_revision(store.engine) == head_revision(store.engine) == "0003"
     with store.engine.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn), metadata)
     assert diff == []

@@ -32,6 +32,7 @@ from sqlalchemy import (
     Table,
     Text,
     and_,
+    case,
     create_engine,
     event,
     func,
@@ -104,11 +105,15 @@ assertions = Table(
     Column("quad", Integer),
     Column("cameo", String(8)),
     Column("origin", String(200), nullable=False, default="text"),
-    Index("ix_assertions_source_date", "source_id", "date"),
-    Index("ix_assertions_target_date", "target_id", "date"),
-    Index("ix_assertions_date", "date"),
     Index("ix_assertions_doc", "doc_id"),
     Index("ix_assertions_dyad", "source_id", "target_id", "date"),
+    # covering indexes: an actor's ties and a window's graph are answered from the index alone
+    Index("ix_assertions_source_cover", "source_id", "date", "target_id", "relation", "mode", "negated",
+          "confidence", "doc_id"),
+    Index("ix_assertions_target_cover", "target_id", "date", "source_id", "relation", "mode", "negated",
+          "confidence", "doc_id"),
+    Index("ix_assertions_date_cover", "date", "source_id", "target_id", "relation", "mode", "negated", "hedge",
+          "confidence", "quad"),
 )
 
 ingest_runs = Table(
@@ -401,17 +406,20 @@ class Store:
         a = assertions.c
         query = (select(a.source_id, a.relation, a.mode, a.target_id, func.count().label("count"),
                         func.sum(a.confidence).label("weight"),
-                        func.count(func.distinct(func.coalesce(a.doc_id, a.origin))).label("documents"),
+                        (func.count(func.distinct(a.doc_id))
+                         + func.sum(case((a.doc_id.is_(None), 1), else_=0))).label("documents"),
                         func.min(a.date).label("first_seen"), func.max(a.date).label("last_seen"))
                  .where(and_(*conds))
                  .group_by(a.source_id, a.relation, a.mode, a.target_id))
         with self.snapshot() as conn:
-            frame = pd.DataFrame.from_records(conn.execute(query).all(),
+            frame = pd.DataFrame.from_records([tuple(row) for row in conn.execute(query)],
                                               columns=["source_id", "relation", "mode", "target_id", "count",
                                                        "weight", "documents", "first_seen", "last_seen"])
         names = self.actor_names(set(frame["source_id"]) | set(frame["target_id"]))
-        frame.insert(1, "source_name", [names.get(x, {}).get("name", x) for x in frame["source_id"]])
-        frame.insert(5, "target_name", [names.get(x, {}).get("name", x) for x in frame["target_id"]])
+        name_of = pd.Series({k: v["name"] for k, v in names.items()}, dtype=object)
+        for position, prefix in ((1, "source"), (5, "target")):
+            ids = frame[f"{prefix}_id"].astype(object)
+            frame.insert(position, f"{prefix}_name", ids.map(name_of).fillna(ids))
         frame["weight"] = frame["weight"].astype(float).round(2)
         return frame.sort_values(["count", "weight"], ascending=False, ignore_index=True)
 
