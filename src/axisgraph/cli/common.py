@@ -47,7 +47,8 @@ def open_store(db: str, must_exist: bool = True) -> Store:
     try:
         return Store(db)
     except Exception as exc:  # a wrong URL, a file that is not a database, no permission
-        err_console.print(f"[red]error:[/red] cannot open database {db}: {exc}")
+        err_console.print(f"[red]error:[/red] cannot open database {db}: {exc}" if db not in str(exc)
+                          else f"[red]error:[/red] cannot open database: {exc}")
         raise typer.Exit(2) from exc
 
 
