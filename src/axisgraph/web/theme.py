@@ -83,7 +83,7 @@ def layout(n_nodes: int) -> dict[str, Any]:
     if n_nodes <= COLA_MAX_NODES:
         return {
             "name": "cola", "animate": False, "randomize": True, "avoidOverlap": True,
-            "nodeDimensionsIncludeLabels": True, "nodeSpacing": 4, "edgeLength": 70, "maxSimulationTime": 2000,
+            "nodeDimensionsIncludeLabels": True, "nodeSpacing": 10, "edgeLength": 70, "maxSimulationTime": 6000,
             "convergenceThreshold": 0.005, "fit": True, "padding": 20, "handleDisconnected": True,
         }
     return {
