@@ -176,3 +176,23 @@ def test_runner_and_cli_json(corpus, tmp_path, monkeypatch):
     assert "errors" not in data
     out = CliRunner().invoke(app, ["eval", "re3d", str(tmp_path), "--errors"])
     assert out.exit_code == 0 and "Worst errors" in out.output and "micro (untyped)" in out.output
+
+
+def test_cli_cross_validate_by_source(corpus, tmp_path):
+    from typer.testing import CliRunner
+
+    from axisgraph.cli import app
+
+    twin = tmp_path / "Agency"
+    twin.mkdir()
+    for name in ("documents.json", "entities.json", "relations.json"):
+        rows = [json.loads(line) for line in (tmp_path / "Wire" / name).read_text().splitlines() if line.strip()]
+        for row in rows:
+            row["documentId" if "documentId" in row else "_id"] = "doc-2"
+        _write(twin, name, rows)
+    out = CliRunner().invoke(app, ["eval", "re3d", str(tmp_path), "--cross-validate", "--json"])
+    assert out.exit_code == 0, out.output
+    data = json.loads(out.output)
+    assert data["protocol"] == "leave-one-source-out" and set(data["per_source"]) == {"Agency", "Wire"}
+    assert {"rules", "rules+model", "calibrated rules", "calibrated+model"} <= set(data["pooled"])
+    assert data["pooled"]["rules"]["typed"]["n_gold"] == 6  # three gold relations per document

@@ -106,13 +106,18 @@ def ingest_documents(documents: Iterable[Document], store: Store, extractor: Any
         result.assertions_stored += added
         batch.clear()
 
-    fresh = _new_documents(documents, store, result)
-    for doc, assertions in extractor.extract_many(fresh, n_process=n_process):
-        batch.append((doc, assertions))
-        if progress is not None:
-            progress(doc, len(assertions))
-        if len(batch) >= batch_size:
-            write()
+    stream = extractor.extract_many(_new_documents(documents, store, result), n_process=n_process)
+    try:
+        for doc, assertions in stream:
+            batch.append((doc, assertions))
+            if progress is not None:
+                progress(doc, len(assertions))
+            if len(batch) >= batch_size:
+                write()
+    finally:
+        close = getattr(stream, "close", None)
+        if close is not None:
+            close()
     if batch:
         write()
     return result
@@ -143,16 +148,44 @@ def tracked_run(store: Store, command: str) -> Iterator[IngestResult]:
                          result.assertions_stored, [str(p) for p in result.report.problems])
 
 
-def ingest(sources: Sequence[str | Path], store: Store, extractor: Any = None, *, n_process: int = 1,
-           batch_size: int = 20, max_chars: int = DEFAULT_MAX_CHARS, progress: ProgressCallback | None = None,
-           command: str = "ingest") -> IngestResult:
-    """Read the given files, directories or '-' and ingest every readable document into `store`."""
-    if extractor is None:
-        from .nlp import Extractor
+@contextmanager
+def extractor_for(kb: ActorKB | None = None, n_process: int = 1) -> Iterator[Any]:
+    """The extractor an ingest uses: in this process for one process, else a pool of worker processes.
 
-        extractor = Extractor()
-    with tracked_run(store, command) as result:
+    With more than one process this process loads no spaCy pipeline: `ExtractorPool` workers (started
+    with `spawn`) each hold one, and the pool is stopped when the block ends.
+    """
+    if n_process > 1:
+        from .workers import ExtractorPool
+
+        with ExtractorPool(kb, n_process) as pool:
+            yield pool
+        return
+    from .nlp import Extractor
+
+    yield Extractor(kb)
+
+
+def ingest(sources: Sequence[str | Path], store: Store, extractor: Any = None, *, kb: ActorKB | None = None,
+           n_process: int = 1, batch_size: int = 20, max_chars: int = DEFAULT_MAX_CHARS,
+           progress: ProgressCallback | None = None, command: str = "ingest") -> IngestResult:
+    """Read the given files, directories or '-' and ingest every readable document into `store`.
+
+    Without an `extractor`, one is made for `kb` (default: the bundled KB) by `extractor_for`: with
+    `n_process` > 1 a pool of that many worker processes, each holding the spaCy pipeline.
+    """
+    with _given_or_made(extractor, kb, n_process) as chosen, tracked_run(store, command) as result:
         reader = DocumentReader(result.report, max_chars=max_chars)
-        ingest_documents(reader.read(sources), store, extractor, n_process=n_process, batch_size=batch_size,
+        ingest_documents(reader.read(sources), store, chosen, n_process=n_process, batch_size=batch_size,
                          progress=progress, result=result)
     return result
+
+
+@contextmanager
+def _given_or_made(extractor: Any, kb: ActorKB | None, n_process: int) -> Iterator[Any]:
+    """The caller's extractor as it is, or one made (and stopped after) by `extractor_for`."""
+    if extractor is not None:
+        yield extractor
+        return
+    with extractor_for(kb, n_process) as made:
+        yield made

@@ -18,6 +18,14 @@ _JSON = typer.Option(False, "--json", help="Print the result as JSON.")
 _ERRORS = typer.Option(False, "--errors", help="Also list the worst errors with their sentences.")
 _SOURCES = typer.Option(None, "--sources", help="Source folders to use (repeatable or comma-separated).")
 _PROCESSES = typer.Option(1, "--n-process", min=1, help="Worker processes for extraction.")
+_LEARNED = typer.Option(True, "--learned/--no-learned", help="Use the learned relation classifier.")
+
+
+def _extractor(learned: bool):
+    """The default extractor, with or without the learned relation classifier."""
+    from ..nlp import Extractor
+
+    return Extractor(relation_model=learned)
 
 
 def _show(result, as_json: bool, errors: bool) -> None:
@@ -34,26 +42,52 @@ def _show(result, as_json: bool, errors: bool) -> None:
 @eval_app.command("re3d")
 def re3d(path: Path = _PATH, as_json: bool = _JSON, errors: bool = _ERRORS,
          sources: list[str] = _SOURCES,
-         n_process: int = _PROCESSES) -> None:
+         n_process: int = _PROCESSES,
+         cross_validate: bool = typer.Option(False, "--cross-validate",
+                                             help="Leave-one-source-out CV of the learned relation model."),
+         learned: bool = _LEARNED) -> None:
     """Relation P/R/F1, entity coverage, confusion and calibration on the re3d folder PATH."""
-    from ..evaluation.re3d import evaluate_re3d
+    from ..evaluation.re3d import evaluate_re3d, load_re3d
 
     try:
         wanted = [s.strip() for item in sources or [] for s in item.split(",") if s.strip()]
-        result = evaluate_re3d(path, sources=wanted or None, n_process=n_process)
+        if cross_validate:
+            from ..nlp.relation_cv import cross_validate as run_cv
+            from ..nlp.relation_cv import summary_lines
+
+            report = run_cv(load_re3d(path, wanted or None))
+            if as_json:
+                typer.echo(json.dumps(report.to_dict(), indent=2, default=str))
+            else:
+                console.print("\n".join(summary_lines(report)))
+            return
+        extractor = _extractor(learned)
+        result = evaluate_re3d(path, extractor=extractor, sources=wanted or None, n_process=n_process)
     except FileNotFoundError as exc:
         err_console.print(f"[red]{exc}[/red]")
         raise typer.Exit(2) from exc
     _show(result, as_json, errors)
+    _warn_in_sample(extractor, result)
+
+
+def _warn_in_sample(extractor, result) -> None:
+    """Say on stderr when the learned relation model was trained on sources being scored."""
+    model = getattr(extractor, "relation_model", None)
+    seen = set(model.meta.get("trained_on", ())) & set(result.per_source) if model is not None else set()
+    if seen:
+        names = ", ".join(sorted(seen))
+        err_console.print(f"[yellow]note:[/yellow] the learned relation model was trained on {names}; "
+                          "scores on those sources are in-sample. Held-out scores: --cross-validate "
+                          "(or --no-learned for the rules alone).")
 
 
 @eval_app.command("plover")
 def plover(path: Path = _PATH, as_json: bool = _JSON, errors: bool = _ERRORS,
-           n_process: int = _PROCESSES) -> None:
+           n_process: int = _PROCESSES, learned: bool = _LEARNED) -> None:
     """Event-type and quad-class accuracy on the PLOVER GSR file PATH."""
     from ..evaluation.plover import evaluate_plover
 
-    _show(evaluate_plover(path, n_process=n_process), as_json, errors)
+    _show(evaluate_plover(path, extractor=_extractor(learned), n_process=n_process), as_json, errors)
 
 
 @eval_app.command("petrarch")

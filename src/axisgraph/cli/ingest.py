@@ -28,7 +28,8 @@ def ingest_command(
     paths: Annotated[list[str], typer.Argument(help="Files, directories, or - for stdin.")],
     db: DbOption = DEFAULT_DB,
     actors: ActorsOption = None,
-    n_process: Annotated[int, typer.Option("--n-process", "-j", help="Worker processes for spaCy.")] = 1,
+    n_process: Annotated[int, typer.Option(
+        "--n-process", "-j", help="Extraction worker processes (each loads the spaCy pipeline once).")] = 1,
     batch_size: Annotated[int, typer.Option(help="Documents per database transaction.")] = 20,
     max_chars: Annotated[int, typer.Option(help="Skip documents longer than this.")] = DEFAULT_MAX_CHARS,
     summary: Annotated[bool, typer.Option("--summary/--no-summary", help="Show what the store holds after.")] = True,
@@ -64,9 +65,7 @@ def ingest_command(
                                  n_workers=workers, staging=staging, batch_size=batch_size, max_chars=max_chars,
                                  progress=step, command=command + " --engine dask")
         else:
-            from ..nlp import Extractor
-
-            result = ingest(paths, store, Extractor(kb), n_process=n_process, batch_size=batch_size,
+            result = ingest(paths, store, kb=kb, n_process=n_process, batch_size=batch_size,
                             max_chars=max_chars, progress=step, command=command)
     report_result(result)
     if summary:

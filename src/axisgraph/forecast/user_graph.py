@@ -11,14 +11,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
-from sklearn.linear_model import LogisticRegression
-from sklearn.pipeline import Pipeline, make_pipeline
-from sklearn.preprocessing import StandardScaler
 
 from ..ontology import EVENTS, QUAD_NAMES, RELATIONS
+
+if TYPE_CHECKING:
+    from sklearn.pipeline import Pipeline
 
 NO_TARGET = ""
 FEATURE_NAMES = (
@@ -192,6 +193,10 @@ def fit_model(x: np.ndarray, y: np.ndarray) -> Pipeline | float:
     """Logistic regression on standardised features (a constant rate if only one class was seen)."""
     if len(np.unique(y)) < 2:
         return float(y.mean()) if len(y) else 0.0
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import make_pipeline
+    from sklearn.preprocessing import StandardScaler
+
     model = make_pipeline(StandardScaler(), LogisticRegression(C=1.0, solver="liblinear", max_iter=1000))
     return model.fit(x, y)
 

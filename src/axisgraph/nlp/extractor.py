@@ -17,6 +17,8 @@ from .lexicon import Lexicon, default_lexicon
 from .mentions import Discourse, Mention, find_mentions
 from .pipeline import CHUNK_CHARS, MODEL, chunks, load_nlp, sentence_of
 from .qualifiers import QualifierFinder
+from .relation_model import learned_for_chunk
+from .relation_model import load_model as load_relation_model
 from .relations import find_candidates
 
 
@@ -24,12 +26,13 @@ class Extractor:
     """Turns documents into typed, qualified assertions between actors of a KB."""
 
     def __init__(self, kb: ActorKB | None = None, lexicon: Lexicon | None = None, model: str = MODEL,
-                 chunk_chars: int = CHUNK_CHARS) -> None:
+                 chunk_chars: int = CHUNK_CHARS, relation_model: bool = True) -> None:
         self.kb = kb if kb is not None else bundled_kb()
         self.nlp = load_nlp(model)
         self.lex = lexicon or default_lexicon()
         self.matcher = KBMatcher(self.kb, self.nlp)
         self.chunk_chars = chunk_chars
+        self.relation_model = load_relation_model() if relation_model else None
 
     def extract(self, document: Document) -> list[Assertion]:
         """All assertions stated by one document."""
@@ -94,6 +97,8 @@ class Extractor:
                 record = build(c, cache[c.trigger.i], document, self.kb, sentence_span, trigger_span)
                 if record is not None:
                     out.append(record)
+        if self.relation_model is not None:
+            out.extend(learned_for_chunk(self.relation_model, doc, mentions, document, offset, self.kb, out))
         return out
 
 

@@ -1,0 +1,101 @@
+"""Parse features of a pair of actor mentions in one sentence, for the learned relation classifier."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from .mentions import Mention
+
+NEGATIONS = frozenset({"not", "no", "never", "n't", "deny", "denied", "without"})
+HEDGES = frozenset({"may", "might", "could", "reportedly", "allegedly", "likely", "probably"})
+MAX_TOKENS_BETWEEN = 40
+
+
+def head_of(sent: Span, mention: Mention) -> Token:
+    """Syntactic head of a mention: the token of its span whose head lies outside it."""
+    doc = sent.doc
+    tokens = [doc[i] for i in range(mention.tok_start, mention.tok_end)]
+    for tok in tokens:
+        if not (mention.tok_start <= tok.head.i < mention.tok_end) or tok.head.i == tok.i:
+            return tok
+    return tokens[-1]
+
+
+def _ancestors(tok: Token) -> list[Token]:
+    """The token and its ancestors up to the sentence root."""
+    chain = [tok]
+    while chain[-1].head.i != chain[-1].i:
+        chain.append(chain[-1].head)
+    return chain
+
+
+def dependency_path(a: Token, b: Token) -> tuple[list[str], list[Token]]:
+    """Path a -> lowest common ancestor -> b as labelled steps, and the tokens strictly inside it."""
+    up_a, up_b = _ancestors(a), _ancestors(b)
+    index_b = {t.i: n for n, t in enumerate(up_b)}
+    for n, tok in enumerate(up_a):
+        if tok.i in index_b:
+            left, right = up_a[:n + 1], up_b[:index_b[tok.i]]
+            break
+    else:
+        return ["<nopath>"], []
+    steps = [f"{t.dep_}^" for t in left[:-1]] + [left[-1].lemma_.lower()] + [f"{t.dep_}v" for t in reversed(right)]
+    inner = left[1:] + list(reversed(right))[:-1] if right else left[1:-1]
+    return steps, [t for t in inner if t.i not in (a.i, b.i)]
+
+
+def path_top(sent: Span, first: Mention, second: Mention) -> Token:
+    """The lowest common ancestor of the two mention heads (the word that links them), else the first head."""
+    ha, hb = head_of(sent, first), head_of(sent, second)
+    above_b = {t.i for t in _ancestors(hb)}
+    return next((t for t in _ancestors(ha) if t.i in above_b), ha)
+
+
+def _kind(mention: Mention) -> str:
+    """KB actor kind, else the NER/origin label."""
+    return mention.kind or mention.origin or "unk"
+
+
+def _distance_bucket(n: int) -> str:
+    """Coarse token distance."""
+    return next(label for limit, label in ((2, "0-2"), (5, "3-5"), (10, "6-10"), (20, "11-20"))
+                if n <= limit) if n <= 20 else "20+"
+
+
+def pair_features(sent: Span, first: Mention, second: Mention) -> list[str]:
+    """Binary feature names for the ordered pair (first precedes second in the sentence)."""
+    doc = sent.doc
+    ha, hb = head_of(sent, first), head_of(sent, second)
+    steps, inner = dependency_path(ha, hb)
+    between = [doc[i] for i in range(first.tok_end, second.tok_start)][:MAX_TOKENS_BETWEEN]
+    k1, k2 = _kind(first), _kind(second)
+    feats = [f"path={'|'.join(steps)}", f"plen={min(len(steps), 8)}", f"k1={k1}", f"k2={k2}",
+             f"kk={k1}|{k2}", f"dist={_distance_bucket(len(between))}",
+             f"dep1={ha.dep_}", f"dep2={hb.dep_}", f"d12={ha.dep_}|{hb.dep_}"]
+    if len(steps) <= 7:
+        feats.append(f"pathlem={'|'.join(s for s in steps if not s.endswith(('^', 'v')))}")
+    feats += [f"onpath={t.lemma_.lower()}" for t in inner if t.pos_ in ("VERB", "NOUN", "ADP", "AUX", "ADJ")]
+    feats += [f"onpathv={t.lemma_.lower()}|{k1}" for t in inner if t.pos_ == "VERB"]
+    feats += [f"btw={t.lemma_.lower()}" for t in between if t.is_alpha and not t.is_stop]
+    feats += [f"btwv={t.lemma_.lower()}" for t in between if t.pos_ == "VERB"]
+    if not between:
+        feats.append("adjacent")
+    words = {t.lower_ for t in sent}
+    if words & NEGATIONS:
+        feats.append("negation")
+    if words & HEDGES:
+        feats.append("hedge")
+    if any(t.lower_ in ("and", ",") for t in between) and len(between) <= 2:
+        feats.append("coordinated")
+    return sorted(set(feats))
+
+
+def sentence_pairs(sent: Span, mentions: list[Mention]) -> Iterator[tuple[Mention, Mention]]:
+    """Ordered pairs of mentions of distinct actors in one sentence, first before second."""
+    ordered = sorted(mentions, key=lambda m: m.tok_start)
+    for i, first in enumerate(ordered):
+        for second in ordered[i + 1:]:
+            if first.key != second.key and second.tok_start >= first.tok_end:
+                yield first, second

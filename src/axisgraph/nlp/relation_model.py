@@ -1,0 +1,257 @@
+"""Learned relation classifier over mention pairs: training on re3d, JSON weights, prediction, CV by source.
+
+Labels are re3d relation types with a direction relative to sentence order (`Type>`: first mention is
+the source; `Type<`: second is), or `none`. Output uses one canonical relation per re3d type.
+The model is multinomial logistic regression over binary parse features, stored as JSON (no pickle).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+from spacy.tokens import Doc
+
+from ..kb.model import ActorKB
+from ..ontology import quad_of, relation_to_cameo
+from ..records import Assertion, Document, Trigger
+from .assemble import actor_ref
+from .mentions import Mention
+from .pipeline import sentence_of
+from .relation_features import pair_features, path_top, sentence_pairs
+
+NONE = "none"
+MODEL_PATH = Path(__file__).parent / "data" / "relation_model.json"
+CANONICAL = {"FightingAgainst": "ASSAULT", "AlliesOf": "ALLY", "Likes": "SUPPORT", "Dislikes": "ACCUSE",
+             "CommWith": "CONSULT", "BelongsTo": "MEMBER_OF", "InChargeOf": "LEADS"}
+UNDIRECTED = frozenset({"AlliesOf", "CommWith"})
+PLACE_LABELS = frozenset({"loc", "gpe", "fac"})
+
+
+@dataclass
+class PairExample:
+    """One candidate pair with its features, gold label (training only) and the mentions it joins."""
+
+    doc_id: str
+    features: list[str]
+    label: str
+    first: Mention
+    second: Mention
+    sentence_span: tuple[int, int]
+    trigger_span: tuple[int, int] = (0, 0)
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def gold_label(first: Mention, second: Mention, gold: Iterable) -> str:
+    """The re3d label of an ordered pair from gold relations with `type`, `source`, `target` spans."""
+    a, b = (first.start, first.end), (second.start, second.end)
+    for g in gold:
+        if _overlaps(a, g.source) and _overlaps(b, g.target):
+            return f"{g.type}>"
+        if _overlaps(b, g.source) and _overlaps(a, g.target):
+            return f"{g.type}>" if g.type in UNDIRECTED else f"{g.type}<"
+    return NONE
+
+
+def chunk_examples(doc: Doc, mentions: Sequence[Mention], doc_id: str, offset: int,
+                   gold: Sequence = (), keep: Callable[[Mention, Mention], bool] | None = None) -> list[PairExample]:
+    """Candidate pairs of one parsed chunk, with features and (when gold is given) labels.
+
+    With `keep`, only the pairs it accepts get features (the extractor skips pairs its rules covered).
+    """
+    by_sentence: dict[int, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        by_sentence[sentence_of(doc, m.tok_start).start].append(m)
+    out = []
+    for start, ms in by_sentence.items():
+        if len(ms) < 2:
+            continue
+        sent = sentence_of(doc, start)
+        span = (sent.start_char + offset, sent.end_char + offset)
+        for first, second in sentence_pairs(sent, ms):
+            if keep is not None and not keep(first, second):
+                continue
+            top = path_top(sent, first, second)
+            out.append(PairExample(doc_id, pair_features(sent, first, second), gold_label(first, second, gold),
+                                   first, second, span, (top.idx + offset, top.idx + len(top.text) + offset)))
+    return out
+
+
+class RelationModel:
+    """Multinomial logistic regression weights over a feature vocabulary, with a decision threshold."""
+
+    def __init__(self, labels: list[str], vocab: dict[str, int], coef: list[list[float]],
+                 intercept: list[float], threshold: float = 0.5, meta: dict | None = None) -> None:
+        self.labels, self.vocab, self.coef, self.intercept = labels, vocab, coef, intercept
+        self.threshold = threshold
+        self.meta = meta or {}
+        self._weights = np.asarray(coef, dtype=np.float64).T.copy()  # one row of label weights per feature
+        self._bias = np.asarray(intercept, dtype=np.float64)
+
+    def proba(self, features: Sequence[str]) -> list[float]:
+        """Class probabilities of one pair."""
+        idx = [self.vocab[f] for f in features if f in self.vocab]
+        scores = self._bias + self._weights[idx].sum(axis=0)
+        exp = np.exp(scores - scores.max())
+        return (exp / exp.sum()).tolist()
+
+    def predict(self, features: Sequence[str]) -> tuple[str, float]:
+        """Best non-none label and its probability."""
+        probs = self.proba(features)
+        best = max((p, lab) for p, lab in zip(probs, self.labels, strict=True) if lab != NONE)
+        return best[1], best[0]
+
+    def to_json(self) -> dict:
+        """Plain-data form for saving."""
+        vocab = sorted(self.vocab, key=self.vocab.get)
+        return {"labels": self.labels, "vocab": vocab, "intercept": self.intercept,
+                "coef": [[round(c, 5) for c in row] for row in self.coef], "threshold": self.threshold,
+                "meta": self.meta}
+
+    @classmethod
+    def from_json(cls, data: dict) -> RelationModel:
+        """Inverse of `to_json`."""
+        return cls(data["labels"], {f: i for i, f in enumerate(data["vocab"])}, data["coef"],
+                   data["intercept"], data.get("threshold", 0.5), data.get("meta"))
+
+    def save(self, path: Path | str) -> None:
+        """Write the model as JSON."""
+        Path(path).write_text(json.dumps(self.to_json(), separators=(",", ":")), encoding="utf-8")
+
+
+@lru_cache(maxsize=2)
+def load_model(path: str = str(MODEL_PATH)) -> RelationModel | None:
+    """The bundled model, loaded once; None when the file is missing."""
+    p = Path(path)
+    if not p.is_file():
+        return None
+    return RelationModel.from_json(json.loads(p.read_text(encoding="utf-8")))
+
+
+def fit(examples: Sequence[PairExample], threshold: float = 0.5, c: float = 0.5,
+        min_count: int = 2, meta: dict | None = None) -> RelationModel:
+    """Train logistic regression on labelled pairs (features seen fewer than `min_count` times dropped)."""
+    import numpy as np
+    from scipy.sparse import csr_matrix
+    from sklearn.linear_model import LogisticRegression
+
+    counts: dict[str, int] = defaultdict(int)
+    for ex in examples:
+        for f in ex.features:
+            counts[f] += 1
+    vocab = {f: i for i, f in enumerate(sorted(f for f, n in counts.items() if n >= min_count))}
+    rows, cols = [], []
+    for r, ex in enumerate(examples):
+        for f in ex.features:
+            if f in vocab:
+                rows.append(r)
+                cols.append(vocab[f])
+    x = csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(examples), len(vocab)))
+    y = [ex.label for ex in examples]
+    clf = LogisticRegression(C=c, max_iter=2000, class_weight=None)
+    clf.fit(x, y)
+    labels = [str(lab) for lab in clf.classes_]
+    coef = clf.coef_.tolist()
+    intercept = clf.intercept_.tolist()
+    if len(labels) == 2:
+        coef = [[-v for v in coef[0]], coef[0]]
+        intercept = [-intercept[0], intercept[0]]
+    return RelationModel(labels, vocab, coef, intercept, threshold, meta)
+
+
+def to_assertion(ex: PairExample, label: str, prob: float, document: Document, kb: ActorKB) -> Assertion | None:
+    """A learned assertion from a predicted label, directed as the label says."""
+    kind, arrow = label[:-1], label[-1]
+    relation = CANONICAL[kind]
+    src, tgt = (ex.first, ex.second) if arrow == ">" else (ex.second, ex.first)
+    source, target = actor_ref(src, kb, relation, document.date), actor_ref(tgt, kb, relation, document.date)
+    if source.id is not None and source.id == target.id:
+        return None
+    s, e = ex.sentence_span
+    ts, te = ex.trigger_span
+    return Assertion(doc_id=document.id, doc_date=document.date, sentence=document.text[s:e],
+                     sentence_span=(s, e), source=source, relation=relation, target=target,
+                     confidence=round(min(max(prob, 0.0), 1.0), 3), quad=quad_of(relation),
+                     cameo=relation_to_cameo(relation, None), origin="text",
+                     trigger=Trigger(text=document.text[ts:te], span=(ts, te)))
+
+
+def _pair_key(a: tuple[int, int], b: tuple[int, int]) -> frozenset:
+    return frozenset((a, b))
+
+
+def _place(m: Mention) -> bool:
+    """An unresolved NER mention of a place, which is never an actor here."""
+    return m.actor_id is None and (m.form or "") in PLACE_LABELS
+
+
+def _open_pairs(rules: Sequence[Assertion]) -> Callable[[Mention, Mention], bool]:
+    """Whether a pair is left to the model: both ends actors (no unresolved places), no rule assertion between them."""
+    covered = {_pair_key(tuple(a.source.span), tuple(a.target.span)) for a in rules if a.target is not None}
+
+    def keep(first: Mention, second: Mention) -> bool:
+        return not (_place(first) or _place(second)) and \
+            _pair_key((first.start, first.end), (second.start, second.end)) not in covered
+
+    return keep
+
+
+def learned_assertions(model: RelationModel, examples: Sequence[PairExample], rules: Sequence[Assertion],
+                       document: Document, kb: ActorKB, threshold: float | None = None) -> list[Assertion]:
+    """Assertions for actor pairs (no unresolved places) the rules left without a relation, if the model is sure."""
+    cut = model.threshold if threshold is None else threshold
+    keep = _open_pairs(rules)
+    out = []
+    for ex in examples:
+        if not keep(ex.first, ex.second):
+            continue
+        label, prob = model.predict(ex.features)
+        if prob >= cut:
+            record = to_assertion(ex, label, prob, document, kb)
+            if record is not None:
+                out.append(record)
+    return out
+
+
+def learned_for_chunk(model: RelationModel, doc: Doc, mentions: Sequence[Mention], document: Document,
+                      offset: int, kb: ActorKB, rules: Sequence[Assertion]) -> list[Assertion]:
+    """The extractor hook: learned assertions of one parsed chunk, for pairs its rules missed."""
+    if len(mentions) < 2:
+        return []
+    examples = chunk_examples(doc, mentions, document.id, offset, keep=_open_pairs(rules))
+    return learned_assertions(model, examples, rules, document, kb)
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """`python -m axisgraph.nlp.relation_model train RE3D -o MODEL.json [--sources ...]`."""
+    parser = argparse.ArgumentParser(prog="axisgraph.nlp.relation_model")
+    sub = parser.add_subparsers(dest="command", required=True)
+    train = sub.add_parser("train", help="Train on re3d source folders and save the JSON model.")
+    train.add_argument("path")
+    train.add_argument("-o", "--output", default=str(MODEL_PATH))
+    train.add_argument("--sources", nargs="*", default=None)
+    train.add_argument("--threshold", type=float, default=0.5)
+    args = parser.parse_args(argv)
+    from ..evaluation.re3d import load_re3d
+    from .relation_cv import corpus_examples
+
+    corpus = load_re3d(args.path, args.sources)
+    examples = [ex for exs, _ in corpus_examples(corpus).values() for ex in exs]
+    folders = sorted(set(corpus.folder.values()))
+    model = fit(examples, threshold=args.threshold,
+                meta={"trained_on": folders, "examples": len(examples), "source": "re3d"})
+    model.save(args.output)
+    print(f"trained on {len(examples)} pairs from {folders}; saved {args.output}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,72 @@
+"""The learned relation classifier: parse features, the bundled model, and the source-wise CV splitter."""
+
+from __future__ import annotations
+
+import pytest
+
+from axisgraph.nlp import Extractor
+from axisgraph.nlp.mentions import Discourse, find_mentions
+from axisgraph.nlp.relation_cv import folds
+from axisgraph.nlp.relation_features import pair_features, sentence_pairs
+from axisgraph.nlp.relation_model import NONE, chunk_examples, learned_for_chunk, load_model
+from axisgraph.records import Document
+
+TALIBAN = "The Taliban carried out an attack on Afghan security forces in Helmand."
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor(relation_model=False)
+
+
+def _examples(extractor: Extractor, text: str):
+    doc = extractor.nlp(text)
+    mentions = find_mentions(doc, extractor.matcher, extractor.kb, extractor.lex, Discourse(), 0)
+    return doc, mentions, chunk_examples(doc, mentions, "t", 0)
+
+
+def test_pair_features_on_a_parsed_sentence(extractor):
+    doc, mentions, _ = _examples(extractor, "Russia did not attack Ukraine last year.")
+    sent = next(doc.sents)
+    (first, second), = list(sentence_pairs(sent, mentions))
+    assert (first.text, second.text) == ("Russia", "Ukraine")
+    feats = pair_features(sent, first, second)
+    assert "path=nsubj^|attack|dobjv" in feats
+    assert {"onpath=attack", "onpathv=attack|state", "pathlem=attack", "btwv=attack", "dist=3-5"} <= set(feats)
+    assert "negation" in feats and "k1=state" in feats and "k2=state" in feats
+
+
+def test_bundled_model_predicts_fighting_on_an_unseen_conflict(extractor):
+    model = load_model()
+    assert model is not None and "Wikipedia" not in model.meta["trained_on"]
+    _, _, examples = _examples(extractor, TALIBAN)
+    pair = next(ex for ex in examples if ex.second.text == "Afghan security forces")
+    label, prob = model.predict(pair.features)
+    assert pair.first.text == "Taliban" and label == "FightingAgainst>" and prob > model.threshold
+
+
+def test_hook_adds_learned_assertions_for_pairs_rules_missed(extractor):
+    doc = extractor.nlp(TALIBAN)
+    mentions = find_mentions(doc, extractor.matcher, extractor.kb, extractor.lex, Discourse(), 0)
+    document = Document(id="d", text=TALIBAN)
+    learned = learned_for_chunk(load_model(), doc, mentions, document, 0, extractor.kb, [])
+    hit = next(a for a in learned if a.target.text == "Afghan security forces")
+    assert (hit.relation, hit.source.text, hit.trigger.text, hit.origin) == ("ASSAULT", "Taliban", "carried", "text")
+    rules = extractor.extract(document)
+    assert rules and extractor.relation_model is None
+    assert all(a.relation != "ASSAULT" or a.trigger.text != "carried" for a in rules)
+    assert learned_for_chunk(load_model(), doc, mentions, document, 0, extractor.kb, rules) == []
+
+
+def test_cv_splitter_never_trains_on_the_held_out_source():
+    folder = {"a1": "A", "a2": "A", "b1": "B", "c1": "C"}
+    splits = folds(folder)
+    assert [s for s, _, _ in splits] == ["A", "B", "C"]
+    for source, train, test in splits:
+        assert test and not train & test
+        assert all(folder[d] != source for d in train) and all(folder[d] == source for d in test)
+
+
+def test_gold_label_none_for_unrelated_pairs(extractor):
+    _, _, examples = _examples(extractor, "Iran and Iraq met in Baghdad.")
+    assert examples and all(ex.label == NONE for ex in examples)
