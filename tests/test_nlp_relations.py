@@ -171,3 +171,10 @@ def test_intent_reaches_through_a_chain_of_infinitives():
 def test_withdrawing_envoys_is_a_sanction_and_withdrawing_troops_a_retreat():
     assert find(extract("Russia withdrew its diplomats from Ukraine."), "rus", "SANCTION", "ukr")
     assert find(extract("Mali withdrew its troops from Sudan."), "mli", "RETREAT", "sdn")
+
+
+def test_target_inside_the_object_phrase():
+    assert find(extract("Ukraine condemned an attack by Wagner fighters on a hospital."), "ukr", "ACCUSE", "wagner")
+    assert find(extract("Sudan welcomed the resumption of formal diplomatic ties with the United Arab Emirates."),
+                "sdn", "SUPPORT", "are")
+    assert all(a.target is None for a in extract("Mali welcomed the outcome of the vote."))

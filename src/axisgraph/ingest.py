@@ -149,32 +149,33 @@ def tracked_run(store: Store, command: str) -> Iterator[IngestResult]:
 
 
 @contextmanager
-def extractor_for(kb: ActorKB | None = None, n_process: int = 1) -> Iterator[Any]:
+def extractor_for(kb: ActorKB | None = None, n_process: int = 1, lexicon: Any = None) -> Iterator[Any]:
     """The extractor an ingest uses: in this process for one process, else a pool of worker processes.
 
     With more than one process this process loads no spaCy pipeline: `ExtractorPool` workers (started
-    with `spawn`) each hold one, and the pool is stopped when the block ends.
+    with `spawn`) each hold one, and the pool is stopped when the block ends. `lexicon`: a trigger
+    lexicon instead of the bundled one (e.g. with a user's PETRARCH verbs).
     """
     if n_process > 1:
         from .workers import ExtractorPool
 
-        with ExtractorPool(kb, n_process) as pool:
+        with ExtractorPool(kb, n_process, lexicon=lexicon) as pool:
             yield pool
         return
     from .nlp import Extractor
 
-    yield Extractor(kb)
+    yield Extractor(kb, lexicon=lexicon)
 
 
 def ingest(sources: Sequence[str | Path], store: Store, extractor: Any = None, *, kb: ActorKB | None = None,
-           n_process: int = 1, batch_size: int = 20, max_chars: int = DEFAULT_MAX_CHARS,
+           lexicon: Any = None, n_process: int = 1, batch_size: int = 20, max_chars: int = DEFAULT_MAX_CHARS,
            progress: ProgressCallback | None = None, command: str = "ingest") -> IngestResult:
     """Read the given files, directories or '-' and ingest every readable document into `store`.
 
-    Without an `extractor`, one is made for `kb` (default: the bundled KB) by `extractor_for`: with
+    Without an `extractor`, one is made for `kb` (default: the bundled KB) and `lexicon` by `extractor_for`: with
     `n_process` > 1 a pool of that many worker processes, each holding the spaCy pipeline.
     """
-    with _given_or_made(extractor, kb, n_process) as chosen, tracked_run(store, command) as result:
+    with _given_or_made(extractor, kb, lexicon, n_process) as chosen, tracked_run(store, command) as result:
         reader = DocumentReader(result.report, max_chars=max_chars)
         ingest_documents(reader.read(sources), store, chosen, n_process=n_process, batch_size=batch_size,
                          progress=progress, result=result)
@@ -182,10 +183,10 @@ def ingest(sources: Sequence[str | Path], store: Store, extractor: Any = None, *
 
 
 @contextmanager
-def _given_or_made(extractor: Any, kb: ActorKB | None, n_process: int) -> Iterator[Any]:
+def _given_or_made(extractor: Any, kb: ActorKB | None, lexicon: Any, n_process: int) -> Iterator[Any]:
     """The caller's extractor as it is, or one made (and stopped after) by `extractor_for`."""
     if extractor is not None:
         yield extractor
         return
-    with extractor_for(kb, n_process) as made:
+    with extractor_for(kb, n_process, lexicon) as made:
         yield made

@@ -27,6 +27,11 @@ ActorsOption = Annotated[
     list[Path] | None,
     typer.Option("--actors", help="Extra actor KB file (YAML); repeat for several. Overrides bundled entries."),
 ]
+VerbsOption = Annotated[
+    Path | None,
+    typer.Option("--verbs", exists=True, dir_okay=False,
+                 help="PETRARCH verb dictionary whose verbs fill gaps of the trigger lexicon (hand cues win)."),
+]
 
 
 def parse_date(value: str | None, name: str = "date") -> date | None:
@@ -50,6 +55,15 @@ def open_store(db: str, must_exist: bool = True) -> Store:
         err_console.print(f"[red]error:[/red] cannot open database {db}: {exc}" if db not in str(exc)
                           else f"[red]error:[/red] cannot open database: {exc}")
         raise typer.Exit(2) from exc
+
+
+def load_lexicon(verbs: Path | None) -> Any:
+    """The bundled lexicon with a user's PETRARCH verb dictionary (`--verbs`), or None for the bundled one."""
+    if verbs is None:
+        return None
+    from ..nlp.lexicon import lexicon_with_petrarch_verbs
+
+    return lexicon_with_petrarch_verbs(verbs)
 
 
 def load_actor_kb(paths: list[Path] | None) -> ActorKB:

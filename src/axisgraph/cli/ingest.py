@@ -12,7 +12,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
 from ..documents import DEFAULT_MAX_CHARS
 from ..ingest import IngestResult, ingest, stop_workers
 from .app import app, console, err_console
-from .common import DEFAULT_DB, ActorsOption, DbOption, load_actor_kb, open_store
+from .common import DEFAULT_DB, ActorsOption, DbOption, VerbsOption, load_actor_kb, load_lexicon, open_store
 from .summary import print_summary
 
 
@@ -28,6 +28,7 @@ def ingest_command(
     paths: Annotated[list[str], typer.Argument(help="Files, directories, or - for stdin.")],
     db: DbOption = DEFAULT_DB,
     actors: ActorsOption = None,
+    verbs: VerbsOption = None,
     n_process: Annotated[int, typer.Option(
         "--n-process", "-j", help="Extraction worker processes (each loads the spaCy pipeline once).")] = 1,
     batch_size: Annotated[int, typer.Option(help="Documents per database transaction.")] = 20,
@@ -44,6 +45,10 @@ def ingest_command(
 ) -> None:
     """Store documents and their assertions; documents already stored are skipped, so reruns resume."""
     kb = load_actor_kb(actors)
+    if verbs is not None and engine is Engine.dask:
+        err_console.print("[red]error:[/red] --verbs works with --engine local only")
+        raise typer.Exit(2)
+    lexicon = load_lexicon(verbs)
     store = open_store(db, must_exist=False)
     signal.signal(signal.SIGTERM, _interrupt)
     signal.signal(signal.SIGINT, _interrupt)
@@ -65,7 +70,7 @@ def ingest_command(
                                  n_workers=workers, staging=staging, batch_size=batch_size, max_chars=max_chars,
                                  progress=step, command=command + " --engine dask")
         else:
-            result = ingest(paths, store, kb=kb, n_process=n_process, batch_size=batch_size,
+            result = ingest(paths, store, kb=kb, lexicon=lexicon, n_process=n_process, batch_size=batch_size,
                             max_chars=max_chars, progress=step, command=command)
     report_result(result)
     if summary:

@@ -1,8 +1,13 @@
-"""The trigger lexicon (data/triggers.yaml) as typed lookup tables."""
+"""The trigger lexicon (data/triggers.yaml) as typed lookup tables, with CAMEO-derived verb cues as fallback.
+
+The hand lexicon always wins: the verb cues converted from PETRARCH's CAMEO verb dictionary
+(data/cameo_verbs.yaml, see `cameo_dictionary`) and from a user's PETRARCH verb file only fill verb
+keys the hand lexicon lacks, in `Lexicon.fallback_verbs`.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -10,6 +15,7 @@ from pathlib import Path
 import yaml
 
 from ..ontology import RELATIONS
+from .cameo_dictionary import convert_file
 
 
 @dataclass(frozen=True)
@@ -55,6 +61,7 @@ class Lexicon:
     member_nouns: frozenset[str] = frozenset()
     actor_nouns: frozenset[str] = frozenset()
     actor_pronouns: frozenset[str] = frozenset()
+    fallback_verbs: dict[str, Cue] = field(default_factory=dict)
 
     def description_nouns(self) -> frozenset[str]:
         """Every noun that can head a description of an actor."""
@@ -70,20 +77,20 @@ def _word(value: object) -> str:
     return str(value)
 
 
-def _cues(table: dict | None) -> dict[str, Cue]:
+def _cues(table: dict | None, source: str = "triggers.yaml") -> dict[str, Cue]:
     """Validate and convert one table of cue entries."""
     cues: dict[str, Cue] = {}
     for lemma, entry in (table or {}).items():
         entry = dict(entry)
         rel = entry.pop("rel")
         if rel not in RELATIONS:
-            raise ValueError(f"triggers.yaml: {lemma}: unknown relation {rel}")
+            raise ValueError(f"{source}: {lemma}: unknown relation {rel}")
         for key in ("preps", "passive_preps"):
             if key in entry:
                 entry[key] = tuple(_word(p) for p in entry[key])
         for target_rel in (entry.get("objects") or {}).values():
             if target_rel not in RELATIONS:
-                raise ValueError(f"triggers.yaml: {lemma}: unknown relation {target_rel}")
+                raise ValueError(f"{source}: {lemma}: unknown relation {target_rel}")
         cues[str(lemma)] = Cue(lemma=str(lemma), rel=rel, **entry)
     return cues
 
@@ -117,7 +124,51 @@ def read_lexicon(path: Path | str) -> Lexicon:
     )
 
 
+def read_verb_cues(path: Path | str) -> dict[str, Cue]:
+    """Read a generated verb-cue file (the `verbs:` table of data/cameo_verbs.yaml), with libyaml when present."""
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    data = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=loader) or {}
+    return _cues(data.get("verbs"), source=Path(path).name)
+
+
+def _grammar_verbs(lex: Lexicon) -> frozenset[str]:
+    """Verbs with a grammatical job in the hand lexicon (saying, intent, refusal, denial, copula, light verb)."""
+    return (lex.speech_verbs | lex.intent_verbs | lex.refusal_verbs | lex.denial_verbs | lex.allegation_verbs
+            | lex.copulas | lex.light_verbs)
+
+
+def with_fallback_verbs(lex: Lexicon, cues: dict[str, Cue]) -> Lexicon:
+    """The lexicon with `cues` added as fallback verbs, over its earlier ones.
+
+    Keys of the hand verb table are left out (the hand lexicon always wins), and so are verbs with a
+    grammatical job there ("say", "plan", "launch"): they govern other triggers rather than state one.
+    """
+    grammar = _grammar_verbs(lex)
+    added = {key: cue for key, cue in cues.items() if key not in lex.verbs and key.split()[0] not in grammar}
+    return replace(lex, fallback_verbs={**lex.fallback_verbs, **added})
+
+
+def _data_file(name: str) -> Path:
+    """A file of the package's nlp/data folder."""
+    return Path(str(resources.files("axisgraph.nlp") / "data" / name))
+
+
+@lru_cache(maxsize=1)
+def hand_lexicon() -> Lexicon:
+    """The hand-written trigger lexicon alone (data/triggers.yaml), read once per process."""
+    return read_lexicon(_data_file("triggers.yaml"))
+
+
 @lru_cache(maxsize=1)
 def default_lexicon() -> Lexicon:
-    """The bundled trigger lexicon, read once per process."""
-    return read_lexicon(Path(str(resources.files("axisgraph.nlp") / "data" / "triggers.yaml")))
+    """The bundled lexicon: the hand lexicon with the CAMEO verb cues (data/cameo_verbs.yaml) as fallback."""
+    return with_fallback_verbs(hand_lexicon(), read_verb_cues(_data_file("cameo_verbs.yaml")))
+
+
+def lexicon_with_petrarch_verbs(path: Path | str, base: Lexicon | None = None) -> Lexicon:
+    """The bundled lexicon (or `base`) with the verbs of a user's PETRARCH verb dictionary as fallback.
+
+    The user's verbs take precedence over the bundled CAMEO cues, never over the hand lexicon.
+    """
+    cues = _cues(convert_file(path).verbs, source=Path(path).name)
+    return with_fallback_verbs(base or default_lexicon(), cues)

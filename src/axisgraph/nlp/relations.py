@@ -31,6 +31,8 @@ _FUTURE = {"will", "'ll", "would", "shall"}
 _OBLIGATION = {"must", "should", "ought"}
 _PRONOUNS = {"it", "they", "he", "she", "we"}
 _NOT_HOLDER = {"former", "ex", "then", "would-be", "deputy", "vice"}
+_PHRASE_PREPS = {"with", "to", "against", "on", "by", "of", "between", "toward", "towards"}
+_FALLBACK_SCORE = 0.8  # CAMEO-table verb cues are less sure than hand cues
 
 
 @dataclass
@@ -306,11 +308,38 @@ class SentenceRelations:
             verb_cue = (self.lex.verbs.get(f"{lemma} {particle}") if particle else None) or \
                 self.lex.verbs.get(lemma) or (self.lex.verbs.get(_known(tok, self.lex.verbs) or "")
                                               if tok.pos_ in ("VERB", "NOUN") else None)
-            if verb_cue is not None and self.is_verbal(tok):
+            fallback = self._fallback_cue(lemma, particle, verb_cue)
+            if fallback is not None and _finite(tok):
+                start = len(self.out)
+                self.verb(tok, fallback)
+                self._fallback_only(start, tok, fallback)
+            elif verb_cue is not None and self.is_verbal(tok):
                 self.verb(tok, verb_cue)
             if lemma in self.lex.speech_verbs and tok.pos_ == "VERB":
                 self.obligation(tok)
         return self.out
+
+    def _fallback_cue(self, lemma: str, particle: str | None, hand: Cue | None) -> Cue | None:
+        """A CAMEO-table cue for a key the hand lexicon lacks: "lemma particle" first, the lemma if no hand cue."""
+        if particle and f"{lemma} {particle}" not in self.lex.verbs:
+            found = self.lex.fallback_verbs.get(f"{lemma} {particle}")
+            if found is not None:
+                return found
+        return self.lex.fallback_verbs.get(lemma) if hand is None else None
+
+    def _fallback_only(self, start: int, verb: Token, cue: Cue) -> None:
+        """Keep a fallback cue's candidates from `start` only with a target of the verb itself, at a lower score.
+
+        As PETRARCH codes, the target must be the verb's object, passive subject or the object of one of the
+        cue's prepositions (not one inferred from a coordinated or governed verb); a cue that `needs: objects`
+        states a relation only with one of its object nouns, never with an actor object.
+        """
+        things = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.pos_ != "ADP"]
+        stated = cue.needs != "objects" or any(self._object_relation(t, cue) is not None for t in things)
+        args = [c for c in verb.children if c.dep_ in ("dobj", "dative", "nsubjpass") and c.pos_ != "ADP"]
+        own = {id(m) for c in args for m in self.actors(c)} | {id(m) for m in self.prep_objects(verb, cue.preps)}
+        self.out[start:] = [replace(c, score=c.score * _FALLBACK_SCORE) for c in self.out[start:]
+                            if stated and c.target is not None and (id(c.target) in own or cue.symmetric)]
 
     def _verbal_use(self, tok: Token) -> bool:
         return tok.pos_ in ("NOUN", "PROPN") and self.repaired_subject(tok) is not None
@@ -403,6 +432,8 @@ class SentenceRelations:
             targets = self._next_actor(verb)
         if not targets and cue.rel in _GOVERNING + ("ACCUSE",):
             targets = self._embedded_objects(verb)
+        if not targets and thing is not None and cue.rel in _GOVERNING + ("ACCUSE", "CONSULT"):
+            targets = self._object_phrase_actors(thing)
         if not subjects:
             return
         if cue.symmetric:
@@ -498,6 +529,21 @@ class SentenceRelations:
                 if grand.dep_ == "nsubj" and child.dep_ == "ccomp" and self.sent.root is not child:
                     found.extend(self.actors(grand))
             found.extend(self.prep_objects(child, (other.preps if other else ()) + ("with", "to")))
+        return _unique(found)
+
+    def _object_phrase_actors(self, thing: Token, depth: int = 0) -> list[Mention]:
+        """Actors inside the object phrase: "welcomed the resumption of ties with X", "condemned an attack by X"."""
+        found: list[Mention] = []
+        for child in thing.children:
+            if child.dep_ != "prep" or child.lower_ not in _PHRASE_PREPS:
+                continue
+            for obj in child.children:
+                if obj.dep_ != "pobj":
+                    continue
+                named = self.actors(obj)
+                found.extend(named)
+                if not named and depth < 2 and obj.pos_ in ("NOUN", "PROPN"):
+                    found.extend(self._object_phrase_actors(obj, depth + 1))
         return _unique(found)
 
     def _borrowed_objects(self, verb: Token, cue: Cue) -> list[Mention]:
@@ -748,6 +794,16 @@ def _stems(lower: str) -> list[str]:
     if lower.endswith("ing"):
         cuts.extend((lower[:-3], lower[:-3] + "e"))
     return [c for c in cuts if c]
+
+
+def _finite(verb: Token) -> bool:
+    """True for a verb heading a finite clause (tensed, or with its own auxiliary), or coordinated with one."""
+    if verb.pos_ != "VERB":
+        return False
+    if verb.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") and c.lower_ != "to"
+                                                  for c in verb.children):
+        return True
+    return verb.dep_ == "conj" and verb.head is not verb and _finite(verb.head)
 
 
 def _conditional(verb: Token) -> bool:
