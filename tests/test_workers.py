@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import signal
 import sqlite3
 
 import psutil
@@ -9,10 +11,10 @@ import pytest
 from typer.testing import CliRunner
 
 from axisgraph.cli import app
-from axisgraph.ingest import ingest
+from axisgraph.ingest import ingest, ingest_documents
 from axisgraph.records import Document
 from axisgraph.store import Store
-from axisgraph.workers import ExtractorPool
+from axisgraph.workers import ExtractorPool, WorkerDied
 from nlp_support import extractor, fixture_kb
 
 TEXTS = [
@@ -99,3 +101,22 @@ def test_cli_ingest_j2_equals_j1(tmp_path):
             found = con.execute("SELECT source_text, relation, target_text, negated, sentence_start FROM assertions")
             rows[jobs] = sorted(found.fetchall(), key=repr)
     assert rows["1"] and rows["1"] == rows["2"]
+
+
+def test_a_killed_worker_stops_the_ingest_with_a_clear_error_and_a_rerun_completes(tmp_path, in_process):
+    store = Store(str(tmp_path / "killed.db"))
+    with ExtractorPool(fixture_kb(), 2, docs_per_task=1, tasks_in_flight=2) as pool:
+        def kill_one(_doc, _n):
+            if pool.worker_pids():
+                os.kill(pool.worker_pids()[0], signal.SIGKILL)
+
+        with pytest.raises(WorkerDied, match="resumes"):
+            ingest_documents(_documents(), store, pool, batch_size=1, progress=kill_one)
+    kept = store.known_documents(d.id for d in _documents())
+    assert 1 <= len(kept) < len(TEXTS)
+    with ExtractorPool(fixture_kb(), 2) as pool:
+        again = ingest_documents(_documents(), store, pool)
+    assert again.already_stored == len(kept) and again.documents_stored == len(TEXTS) - len(kept)
+    with sqlite3.connect(tmp_path / "killed.db") as con:
+        stored = con.execute("SELECT count(*) FROM assertions").fetchone()[0]
+    assert stored == sum(len(rows) for _, rows in in_process)

@@ -31,6 +31,7 @@ import signal
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
 from typing import Any
 
@@ -44,6 +45,10 @@ RECYCLE_AFTER = 20_000
 
 _worker: Any = None
 _libc: Any = None
+
+
+class WorkerDied(RuntimeError):
+    """An extraction worker process ended while it held documents (killed, out of memory, crashed)."""
 
 
 def release_free_heap() -> None:
@@ -125,7 +130,12 @@ class ExtractorPool:
             self._top_up(source, pending)
             while pending:
                 batch, future = pending.popleft()
-                found = future.result()
+                try:
+                    found = future.result()
+                except BrokenProcessPool as exc:
+                    raise WorkerDied(f"an extraction worker process ended while extracting document {batch[0].id!r} "
+                                     f"or one of the {len(batch) - 1} after it (killed, or out of memory?); what "
+                                     "was stored is kept, and running the same ingest again resumes") from exc
                 release_free_heap()
                 self._top_up(source, pending)
                 yield from zip(batch, found, strict=True)

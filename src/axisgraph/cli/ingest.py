@@ -70,8 +70,14 @@ def ingest_command(
                                  n_workers=workers, staging=staging, batch_size=batch_size, max_chars=max_chars,
                                  progress=step, command=command + " --engine dask")
         else:
-            result = ingest(paths, store, kb=kb, lexicon=lexicon, n_process=n_process, batch_size=batch_size,
-                            max_chars=max_chars, progress=step, command=command)
+            from ..workers import WorkerDied
+
+            try:
+                result = ingest(paths, store, kb=kb, lexicon=lexicon, n_process=n_process, batch_size=batch_size,
+                                max_chars=max_chars, progress=step, command=command)
+            except WorkerDied as exc:
+                err_console.print(f"[red]error:[/red] {exc}")
+                raise typer.Exit(1) from exc
     report_result(result)
     if summary:
         print_summary(store)
