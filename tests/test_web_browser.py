@@ -110,21 +110,31 @@ def _shot(page, name: str) -> None:
 
 
 def _click_element(page, selector_js: str) -> None:
-    """Click an element of the graph where Cytoscape finds it on top (node centre or a free point of an edge)."""
+    """Click an element of the graph at a whole-pixel point where Cytoscape finds it on top, with a margin.
+
+    The browser delivers mouse events at integer client coordinates, so a point chosen at sub-pixel
+    precision right beside a neighbouring edge can land on that edge instead; the point must stay on
+    the element for a couple of pixels around it.
+    """
     point = page.evaluate(f"""() => {{
         const cy = {CY}; const el = {selector_js};
+        const r = cy.container().getBoundingClientRect(), z = cy.zoom(), pan = cy.pan();
+        const onTop = (X, Y) => cy.renderer().findNearestElement(
+            (X - r.left - pan.x) / z, (Y - r.top - pan.y) / z, true, false) === el;
         const candidates = [];
         if (el.isNode()) candidates.push(el.position());
         else {{
             candidates.push(el.midpoint());
             const a = el.sourceEndpoint(), b = el.targetEndpoint();
-            for (const t of [0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8, 0.15, 0.85])
+            for (const t of [0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8, 0.15, 0.85, 0.1, 0.9])
                 candidates.push({{x: a.x + t * (b.x - a.x), y: a.y + t * (b.y - a.y)}});
         }}
-        const found = candidates.find(p => cy.renderer().findNearestElement(p.x, p.y, true, false) === el);
-        if (!found) return null;
-        const r = cy.container().getBoundingClientRect(), z = cy.zoom(), pan = cy.pan();
-        return [r.left + found.x * z + pan.x, r.top + found.y * z + pan.y]; }}""")
+        const around = [[0, 0], [-2, 0], [2, 0], [0, -2], [0, 2]];
+        for (const p of candidates) {{
+            const X = Math.round(r.left + p.x * z + pan.x), Y = Math.round(r.top + p.y * z + pan.y);
+            if (around.every(([dx, dy]) => onTop(X + dx, Y + dy))) return [X, Y];
+        }}
+        return null; }}""")
     assert point is not None, "element is hidden under others"
     page.mouse.click(*point)
 

@@ -16,6 +16,7 @@ from pydantic import ValidationError
 from . import articles, features
 from .explorer import FAMILY_OF, Explorer, NotFound
 from .models import GraphView, ViewFilters
+from .positions import node_box, positions
 from .render import (
     CHART_CONFIG,
     actor_page,
@@ -36,19 +37,37 @@ def filters_from(data: dict[str, Any] | None, limit: int = DEFAULT_LIMIT) -> Vie
     return ViewFilters(**{**(data or {}), "limit": limit})
 
 
+def node_label(name: str) -> str:
+    """The label drawn under a node: the name, cut to 26 characters."""
+    return name if len(name) <= 26 else name[:25] + "…"
+
+
+def node_size(activity: int, top: int) -> float:
+    """Node diameter in px, growing with the square root of its activity."""
+    return round(14 + 40 * math.sqrt(activity / top), 1)
+
+
+def node_positions(view: GraphView, top: int) -> dict[str, dict[str, float]]:
+    """Seeded, overlap-free start positions of the view's nodes, the same for the same view on every load."""
+    boxes = [node_box(node_label(n.name), node_size(n.activity, top)) for n in view.nodes]
+    ties = [(e.source, e.target, float(e.count)) for e in view.edges]
+    return positions([n.id for n in view.nodes], boxes, ties)
+
+
 def elements(view: GraphView, colour_by: str) -> list[dict[str, Any]]:
     """Cytoscape elements: node size by activity, class by kind or bloc, edge class by family and sign."""
     top = max((n.activity for n in view.nodes), default=1) or 1
     peak = max((e.count for e in view.edges), default=1) or 1
+    start = node_positions(view, top)
     out: list[dict[str, Any]] = []
     for n in view.nodes:
-        label = n.name if len(n.name) <= 26 else n.name[:25] + "…"
         if colour_by == "bloc" and view.blocs_available:
             cls = f"bloc-{n.bloc % 10}" if n.bloc is not None else "bloc-none"
         else:
             cls = f"kind-{n.kind or 'other'}"
-        out.append({"data": {"id": n.id, "label": label, "name": n.name, "kind": n.kind, "activity": n.activity,
-                             "size": round(14 + 40 * math.sqrt(n.activity / top), 1)}, "classes": cls})
+        out.append({"data": {"id": n.id, "label": node_label(n.name), "name": n.name, "kind": n.kind,
+                             "activity": n.activity, "size": node_size(n.activity, top)},
+                    "position": start[n.id], "classes": cls})
     for e in view.edges:
         classes = [e.family, "negative" if e.sign < 0 else "positive"]
         if e.negated and e.negated >= e.count:
@@ -119,7 +138,7 @@ def _register_graph(app: Dash, explorer: Explorer) -> None:
                   *[Output(f"export-{fmt}", "href") for fmt in ("graphml", "gexf", "csv")],
                   Input("filters-store", "data"), Input("colour-by", "value"), Input("limit", "data"),
                   Input("fit", "n_clicks"), prevent_initial_call="initial_duplicate")
-    def draw(data: dict[str, Any] | None, colour_by: str, limit: int, _fit: int) -> tuple[Any, ...]:
+    def draw(data: dict[str, Any] | None, colour_by: str, limit: int, relayout: int) -> tuple[Any, ...]:
         try:
             f = filters_from(data, int(limit or DEFAULT_LIMIT))
         except ValidationError as exc:
@@ -133,8 +152,8 @@ def _register_graph(app: Dash, explorer: Explorer) -> None:
         options = [{"label": n.name, "value": n.id} for n in view.nodes]
         limit_label = f"{len(view.nodes):,} / {view.total_nodes:,}"
         hrefs = [export_href(fmt, f) for fmt in ("graphml", "gexf", "csv")]
-        return (elements(view, colour_by), graph_layout(len(view.nodes)), status, legend(colour_by, view), names,
-                limit_label, options, *hrefs)
+        layout = graph_layout(len(view.nodes), int(relayout or 0))
+        return (elements(view, colour_by), layout, status, legend(colour_by, view), names, limit_label, options, *hrefs)
 
     app.clientside_callback(
         """

@@ -25,6 +25,11 @@ BLOC_COLOURS: tuple[str, ...] = (
     "#1c7ed6", "#e8590c", "#2f9e44", "#ae3ec9", "#f59f00", "#0c8599", "#c2255c", "#5c940d", "#364fc7", "#d9480f",
 )
 COLA_MAX_NODES = 120
+FCOSE_DRAFT_NODES = 800
+NODE_SPACING = 10
+LABEL_FONT_PX = 11
+LABEL_MAX_WIDTH = 96
+LABEL_MARGIN = 3
 POSITIVE = "#2b8a3e"
 NEGATIVE = "#c92a2a"
 NEGATED = "#868e96"
@@ -48,10 +53,10 @@ def stylesheet() -> list[dict[str, Any]]:
     rules: list[dict[str, Any]] = [
         {"selector": "node", "style": {
             "width": "data(size)", "height": "data(size)", "background-color": KIND_COLOURS["other"],
-            "border-width": 1.5, "border-color": "#ffffff", "label": "data(label)", "font-size": 11,
+            "border-width": 1.5, "border-color": "#ffffff", "label": "data(label)", "font-size": LABEL_FONT_PX,
             "font-family": "Helvetica, Arial, sans-serif",
-            "color": "#212529", "text-valign": "bottom", "text-halign": "center", "text-margin-y": 3,
-            "text-wrap": "wrap", "text-max-width": 96, "text-background-color": "#ffffff",
+            "color": "#212529", "text-valign": "bottom", "text-halign": "center", "text-margin-y": LABEL_MARGIN,
+            "text-wrap": "wrap", "text-max-width": LABEL_MAX_WIDTH, "text-background-color": "#ffffff",
             "text-background-opacity": 0.8, "text-background-padding": 1, "text-background-shape": "roundrectangle",
             "min-zoomed-font-size": 7, "overlay-opacity": 0,
         }},
@@ -78,16 +83,33 @@ def stylesheet() -> list[dict[str, Any]]:
     return rules
 
 
-def layout(n_nodes: int) -> dict[str, Any]:
-    """Layout options: cola with overlap avoidance (labels included) for readable views, fcose for big ones."""
+def layout(n_nodes: int, relayout: int = 0) -> dict[str, Any]:
+    """Layout options, starting from the server's seeded positions without randomising (up to FCOSE_DRAFT_NODES).
+
+    The same view then draws the same picture on every load: cola (animate off) runs synchronously until
+    it converges, so neither the result nor its fitted zoom depends on how fast the browser is.
+    `relayout` (the Re-layout clicks) changes the options, which is what makes the graph run its layout again.
+    """
     if n_nodes <= COLA_MAX_NODES:
-        return {
-            "name": "cola", "animate": False, "randomize": True, "avoidOverlap": True,
-            "nodeDimensionsIncludeLabels": True, "nodeSpacing": 10, "edgeLength": 70, "maxSimulationTime": 6000,
+        options = {
+            "name": "cola", "animate": False, "randomize": False, "avoidOverlap": True,
+            "nodeDimensionsIncludeLabels": True, "nodeSpacing": NODE_SPACING, "edgeLength": 70,
             "convergenceThreshold": 0.005, "fit": True, "padding": 20, "handleDisconnected": True,
         }
+    else:
+        options = _fcose(n_nodes)
+    return {**options, "relayout": relayout}
+
+
+def _fcose(n_nodes: int) -> dict[str, Any]:
+    """fcose for big views: from the seeded positions, or (huge views) its quick randomised spectral draft.
+
+    A force pass from fixed positions over more than FCOSE_DRAFT_NODES nodes takes tens of seconds in a
+    browser, so those views keep the fast draft, whose picture can differ between loads.
+    """
+    draft = n_nodes > FCOSE_DRAFT_NODES
     return {
-        "name": "fcose", "quality": "draft" if n_nodes > 800 else "default", "randomize": True, "animate": False,
+        "name": "fcose", "quality": "draft" if draft else "default", "randomize": draft, "animate": False,
         "fit": True, "padding": 20, "nodeDimensionsIncludeLabels": True, "packComponents": True,
         "nodeRepulsion": 12000, "idealEdgeLength": 90, "edgeElasticity": 0.35, "gravity": 0.25, "numIter": 2500,
         "nodeSeparation": 110,

@@ -16,7 +16,7 @@ from ..ontology import EVENTS, HEDGES, QUAD_NAMES, RELATIONS, TIES
 from .articles import MAX_UPLOAD_BYTES
 from .explorer import Explorer
 from .models import ViewFilters
-from .render import actor_link
+from .render import actor_link, legend
 from .theme import KIND_LABELS, stylesheet
 from .theme import layout as graph_layout
 
@@ -131,7 +131,7 @@ def filter_panel(explorer: Explorer) -> html.Aside:
 
 
 def graph_panel() -> html.Main:
-    """The centre: status line, the Cytoscape graph and its legend."""
+    """The centre: status line, the Cytoscape graph and its legend (drawn at once, so the canvas keeps its size)."""
     return html.Main([
         html.Div([html.Span(id="graph-status", className="status"),
                   html.Button("Re-layout", id="fit", className="btn small ghost", n_clicks=0)],
@@ -140,7 +140,7 @@ def graph_panel() -> html.Main:
                                    style={"width": "100%", "height": "100%"}, minZoom=0.05, maxZoom=4,
                                    boxSelectionEnabled=False, responsive=True),
                     type="circle", parent_className="graph-wrap", delay_show=400, overlay_style={"opacity": 0.6}),
-        html.Div(id="legend"),
+        html.Div(legend("kind", None), id="legend"),
     ], className="graph-panel")
 
 
