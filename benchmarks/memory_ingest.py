@@ -84,15 +84,19 @@ def stored_documents(db: Path) -> int:
         return -1
 
 
-def run(n: int, work: Path, n_process: int, max_seconds: float | None, seed: int) -> MemoryReport:
-    """Generate the corpus if needed, ingest it, and poll memory until the ingest ends."""
+def run(n: int, work: Path, n_process: int, max_seconds: float | None, seed: int, resume: bool = False
+        ) -> MemoryReport:
+    """Generate the corpus if needed, ingest it, and poll memory until the ingest ends.
+
+    With `resume` the store of an earlier (interrupted) run is kept, so the ingest stores only the rest.
+    """
     shards = work / f"corpus-{n}-{seed}"
     done = work / f"corpus-{n}-{seed}.done"
     if not done.exists():
         write_corpus(shards, n, seed=seed, shard_size=1000)
         done.write_text("ok")
     db = work / "memory.db"
-    for path in work.glob("memory.db*"):
+    for path in ([] if resume else work.glob("memory.db*")):
         path.unlink()
     command = ["axisgraph", "ingest", str(shards), "--db", str(db), "--n-process", str(n_process),
                "--no-summary"]
@@ -130,9 +134,10 @@ def main() -> None:
     parser.add_argument("--n-process", type=int, default=2)
     parser.add_argument("--work", type=Path, default=Path("/tmp/axisgraph-memory"))
     parser.add_argument("--max-seconds", type=float, default=None)
+    parser.add_argument("--resume", action="store_true", help="Keep the store of an earlier run and finish it.")
     args = parser.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
-    report = run(args.n, args.work, args.n_process, args.max_seconds, args.seed)
+    report = run(args.n, args.work, args.n_process, args.max_seconds, args.seed, args.resume)
     print(json.dumps(asdict(report), indent=1))
     verdict = "within" if report.peak_rss_mb < LIMIT_MB else "OVER"
     print(f"documents stored: {report.documents_stored} of {report.documents_requested} in {report.seconds} s"
