@@ -126,8 +126,8 @@ def read_lexicon(path: Path | str) -> Lexicon:
 
 def read_verb_cues(path: Path | str) -> dict[str, Cue]:
     """Read a generated verb-cue file (the `verbs:` table of data/cameo_verbs.yaml), with libyaml when present."""
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    data = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=loader) or {}
+    text = Path(path).read_text(encoding="utf-8")
+    data = (yaml.load(text, Loader=yaml.CSafeLoader) if hasattr(yaml, "CSafeLoader") else yaml.safe_load(text)) or {}
     return _cues(data.get("verbs"), source=Path(path).name)
 
 
