@@ -178,3 +178,16 @@ def test_convert_command_writes_a_loadable_table(user_verbs, tmp_path, capsys):
     assert main(["convert", str(user_verbs), "-o", str(out)]) == 0
     assert read_verb_cues(out)["harangue"].rel == "ACCUSE"
     assert "cues: 3" in capsys.readouterr().err
+
+
+def test_cli_refuses_a_verbs_file_without_verb_blocks(tmp_path):
+    from typer.testing import CliRunner
+
+    from axisgraph.cli import app
+
+    article = tmp_path / "a.txt"
+    article.write_text("Iran funds Hezbollah.\n", encoding="utf-8")
+    junk = tmp_path / "junk.verbs"
+    junk.write_bytes(b"\xff\xfe\x00 not a dictionary\n\x89PNG\r\n")
+    out = CliRunner().invoke(app, ["extract", str(article), "--verbs", str(junk)])
+    assert out.exit_code == 2 and "junk.verbs" in out.output and "no verb cue" in out.output
