@@ -61,19 +61,16 @@ def load_lexicon(verbs: Path | None) -> Any:
     """The bundled lexicon with a user's PETRARCH verb dictionary (`--verbs`), or None for the bundled one."""
     if verbs is None:
         return None
-    from ..nlp.cameo_dictionary import convert_file
     from ..nlp.lexicon import lexicon_with_petrarch_verbs
 
     try:
-        found = len(convert_file(verbs).verbs)
+        return lexicon_with_petrarch_verbs(verbs)
     except OSError as exc:
         err_console.print(f"[red]error:[/red] {verbs}: cannot be read ({exc.strerror or exc})")
         raise typer.Exit(2) from exc
-    if found == 0:
-        err_console.print(f"[red]error:[/red] {verbs}: no verb cue could be read from it "
-                          "(a PETRARCH verb dictionary has blocks like `--- ATTACK [190] ---`)")
-        raise typer.Exit(2)
-    return lexicon_with_petrarch_verbs(verbs)
+    except ValueError as exc:
+        err_console.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
 
 
 def load_actor_kb(paths: list[Path] | None) -> ActorKB:

@@ -8,6 +8,7 @@ from pathlib import Path
 import typer
 
 from .app import app, console, err_console
+from .common import VerbsOption, load_lexicon
 
 eval_app = typer.Typer(help="Score extraction against gold data: re3d, PLOVER GSR, PETRARCH unit tests.",
                        no_args_is_help=True)
@@ -18,8 +19,6 @@ _JSON = typer.Option(False, "--json", help="Print the result as JSON.")
 _ERRORS = typer.Option(False, "--errors", help="Also list the worst errors with their sentences.")
 _SOURCES = typer.Option(None, "--sources", help="Source folders to use (repeatable or comma-separated).")
 _PROCESSES = typer.Option(1, "--n-process", min=1, help="Worker processes for extraction.")
-_VERBS = typer.Option(None, "--verbs", exists=True, dir_okay=False,
-                      help="PETRARCH verb dictionary to load as the user's verbs (e.g. PETR.Validate.verbs.txt).")
 _LEARNED = typer.Option(True, "--learned/--no-learned", help="Use the learned relation classifier.")
 
 
@@ -98,10 +97,11 @@ def petrarch(path: Path = _PATH, as_json: bool = _JSON, errors: bool = _ERRORS,
                                          help="PETRARCH actor dictionary (default: the one the file names)."),
              write_kb: Path = typer.Option(None, "--write-kb",
                                            help="Also save the actor dictionary converted to a KB YAML file."),
-             verbs: Path = _VERBS,
+             verbs: VerbsOption = None,
              n_process: int = _PROCESSES) -> None:
     """Share of expected codings found on the PETRARCH unit-test records file PATH."""
     from ..evaluation.petrarch import evaluate_petrarch
 
-    _show(evaluate_petrarch(path, actors=actors, n_process=n_process, write_kb=write_kb, verbs=verbs),
+    lexicon = load_lexicon(verbs)
+    _show(evaluate_petrarch(path, actors=actors, n_process=n_process, write_kb=write_kb, lexicon=lexicon),
           as_json, errors)

@@ -245,12 +245,12 @@ def petrarch_codebook(records_path: Path | str, actors_path: Path | str | None =
 
 def evaluate_petrarch(path: Path | str, extractor: Any = None, actors: Path | str | None = None,
                       n_process: int = 1, n_errors: int = 20, write_kb: Path | str | None = None,
-                      verbs: Path | str | None = None) -> PetrarchResult:
+                      lexicon: Any = None) -> PetrarchResult:
     """Convert the actor dictionary to a KB, run the extractor on the records and score it.
 
-    With `write_kb` the converted KB file is kept at that path (a PETRARCH dictionary importer). With
-    `verbs` (a PETRARCH verb dictionary, e.g. PETR.Validate.verbs.txt) the extractor's lexicon is the
-    bundled one with those verbs as the user's fallback verb cues (`nlp.lexicon_with_petrarch_verbs`).
+    With `write_kb` the converted KB file is kept at that path (a PETRARCH dictionary importer). `lexicon`:
+    a trigger lexicon instead of the bundled one, e.g. `nlp.lexicon_with_petrarch_verbs` of the records'
+    own verb dictionary (PETR.Validate.verbs.txt).
     """
     records = load_records(path)
     book = petrarch_codebook(path, actors)
@@ -258,9 +258,8 @@ def evaluate_petrarch(path: Path | str, extractor: Any = None, actors: Path | st
         book.write(write_kb)
     if extractor is None:
         from ..kb import load_kb
-        from ..nlp import Extractor, lexicon_with_petrarch_verbs
+        from ..nlp import Extractor
 
-        lexicon = lexicon_with_petrarch_verbs(verbs) if verbs is not None else None
         with tempfile.TemporaryDirectory() as folder:
             kb_file = book.write(Path(folder) / "petrarch_actors.yaml")
             extractor = Extractor(kb=load_kb([kb_file], include_bundled=False), lexicon=lexicon)

@@ -168,7 +168,11 @@ def default_lexicon() -> Lexicon:
 def lexicon_with_petrarch_verbs(path: Path | str, base: Lexicon | None = None) -> Lexicon:
     """The bundled lexicon (or `base`) with the verbs of a user's PETRARCH verb dictionary as fallback.
 
-    The user's verbs take precedence over the bundled CAMEO cues, never over the hand lexicon.
+    The user's verbs take precedence over the bundled CAMEO cues, never over the hand lexicon. A file from
+    which no verb cue can be read (not a PETRARCH verb dictionary) raises ValueError naming it.
     """
     cues = _cues(convert_file(path).verbs, source=Path(path).name)
+    if not cues:
+        raise ValueError(f"{path}: no verb cue could be read from it "
+                         "(a PETRARCH verb dictionary has blocks like `--- ATTACK [190] ---`)")
     return with_fallback_verbs(base or default_lexicon(), cues)

@@ -91,7 +91,7 @@ class RelationModel:
 
     def __init__(self, labels: list[str], vocab: dict[str, int], coef: list[list[float]],
                  intercept: list[float], threshold: float = 0.5, meta: dict | None = None) -> None:
-        self.labels, self.vocab, self.coef, self.intercept = labels, vocab, coef, intercept
+        self.labels, self.vocab = labels, vocab
         self.threshold = threshold
         self.meta = meta or {}
         self._weights = np.asarray(coef, dtype=np.float64).T.copy()  # one row of label weights per feature
@@ -113,8 +113,8 @@ class RelationModel:
     def to_json(self) -> dict:
         """Plain-data form for saving."""
         vocab = sorted(self.vocab, key=self.vocab.get)
-        return {"labels": self.labels, "vocab": vocab, "intercept": self.intercept,
-                "coef": [[round(c, 5) for c in row] for row in self.coef], "threshold": self.threshold,
+        return {"labels": self.labels, "vocab": vocab, "intercept": self._bias.tolist(),
+                "coef": np.round(self._weights.T, 5).tolist(), "threshold": self.threshold,
                 "meta": self.meta}
 
     @classmethod
