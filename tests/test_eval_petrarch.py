@@ -95,6 +95,7 @@ def test_dictionary_parse_and_codebook():
     assert book.code_of("gollum", date(1994, 1, 1)) == "HOB"
     assert book.code_of("gollum", date(1997, 1, 1)) == "HOBGOV"
     assert book.code_of("gon.gov") == "GONGOV"
+    assert (book.code_of("gon.police"), book.code_of("gon.protesters")) == ("GONCOP", "GONOPP")
     assert book.code_of("nobody") is None
 
 

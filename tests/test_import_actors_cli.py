@@ -24,16 +24,16 @@ def resolver():
     ("Iran", "irn"), ("iran", "irn"), ("Hizballah", "hezbollah"), ("Ansar Allah", "houthis"),
     ("Quds Force", "irn.irgc.quds"), ("Military (Iran)", "irn.mil"), ("Government (Israel)", "isr.gov"),
     ("Militant (Houthis)", "houthis"), ("Military Forces of Israel (2022-)", "isr.mil"),
-    ("Government of Iran (1989-)", "irn.gov"), ("Citizen (India)", "x.citizen_india"),
-    ("Police_(Iran)", "x.police_iran"),
+    ("Government of Iran (1989-)", "irn.gov"), ("Citizen (India)", "ind.civilians"),
+    ("Police_(Iran)", "irn.police"), ("Protester (Iran)", "irn.protesters"), ("Business (Iran)", "x.business_iran"),
 ])
 def test_names_resolve(resolver, name, expected):
     assert resolver.resolve(name).id == expected
 
 
 def test_unresolved_names_keep_country_and_guessed_kind(resolver):
-    police = resolver.resolve("Police (Iran)")
-    assert (police.kind, police.country, police.in_kb) == ("state_org", "IRN", False)
+    ministry = resolver.resolve("Foreign Affairs (Iran)")
+    assert (ministry.kind, ministry.country, ministry.in_kb) == ("state_org", "IRN", False)
     assert resolver.resolve("Kiran Bedi").kind == "person"
     assert resolver.resolve("Iranian Kurds").kind == "other"
     assert resolver.resolve("Leader (Hamas)").id == "x.leader_hamas"  # a leader is not the group
@@ -45,15 +45,18 @@ def test_codes(resolver):
     assert resolver.resolve_code("hezbollah", name="anything").id == "hezbollah"
     assert resolver.resolve_code("x.citizen_india", name="Citizen (India)").name == "Citizen (India)"
     assert resolver.resolve_code("PER.X", name="Hamas").id == "hamas"
+    assert resolver.resolve_code("IRNCOP").id == "irn.police"
+    assert resolver.resolve_code("IRN", sector="OPP").id == "irn.opposition"
+    assert resolver.resolve_code("LBNREB", name="Hizballah").id == "hezbollah"  # a KB name beats the sector
 
 
 def test_new_actor_rows_are_handed_out_once(resolver):
     resolver.take_new_rows()
-    resolver.resolve("Protester (Yemen)")
+    resolver.resolve("Business (Yemen)")
     rows = resolver.take_new_rows()
-    assert rows == [{"id": "x.protester_yemen", "name": "Protester (Yemen)", "kind": "other", "country": "YEM",
+    assert rows == [{"id": "x.business_yemen", "name": "Business (Yemen)", "kind": "other", "country": "YEM",
                      "origin": "test"}]
-    resolver.resolve("Protester (Yemen)")
+    resolver.resolve("Business (Yemen)")
     assert resolver.take_new_rows() == []
 
 

@@ -44,10 +44,10 @@ def test_icews_tsv(store, kb):
     assert "out of range" in _bad(report)[0][1] and "999" in _bad(report)[1][1] and "20 fields" in _bad(report)[2][1]
     assert _edges(store) == {
         ("icews:icews_events.tsv:2", "irn", "AID", "military", "hezbollah"),
-        ("icews:icews_events.tsv:3", "irn.mil", "ASSAULT", None, "x.citizen_syria"),
+        ("icews:icews_events.tsv:3", "irn.mil", "ASSAULT", None, "syr.civilians"),
         ("icews:icews_events.tsv:5", "houthis", "ASSAULT", "heavy-weapons", "sau"),
         ("icews:icews_events.tsv:6", "hamas", "SUPPORT", None, "irn"),
-        ("icews:icews_events.tsv:9", "x.police_iran", "COERCE", "arrest", "x.protester_iran"),
+        ("icews:icews_events.tsv:9", "irn.police", "COERCE", "arrest", "irn.protesters"),
     }
     assert import_path(store, "icews", DATA / "icews_events.tsv", kb=kb).assertions_stored == 0
 
@@ -73,7 +73,7 @@ def test_gdelt_events(store, kb):
     assert _edges(store) == {
         ("gdelt:gdelt_events.export.CSV:1", "irn", "AID", "military", "hezbollah"),
         ("gdelt:gdelt_events.export.CSV:2", "isr.mil", "ASSAULT", "aerial", "hamas"),
-        ("gdelt:gdelt_events.export.CSV:4", "x.police_iran", "COERCE", "arrest", "x.citizen_iran"),
+        ("gdelt:gdelt_events.export.CSV:4", "irn.police", "COERCE", "arrest", "irn.civilians"),
     }
     sentence = store.assertions_frame().sentence.iloc[0]
     assert sentence.startswith("Iran | Provide military aid | Hezbollah") and "example-news.com" in sentence
@@ -88,13 +88,13 @@ def test_acled_csv(store, kb):
     assert ("acled:acled_events.csv:2", "isr.mil", "ASSAULT", "aerial", "houthis") in edges
     assert ("acled:acled_events.csv:3", "x.amal_movement", "ASSAULT", "heavy-weapons", "isr.mil") in edges
     protests = {e for e in edges if e[2] == "PROTEST"}
-    assert {e[1] for e in protests} == {"x.protesters_iran", "x.labor_group_iran", "x.women_iran"}
+    assert {e[1] for e in protests} == {"irn.protesters", "x.labor_group_iran", "x.women_iran"}
     assert all(e[4] is None for e in protests)
     frame = store.assertions_frame().set_index("origin")
     assert "unpaid pensions" in frame.loc["acled:acled_events.csv:4"].sentence.iloc[0]
     arrest = frame.loc["acled:acled_events.csv:9"]
     assert arrest.date.date() == date(2024, 3, 15) and arrest.relation == "COERCE"
-    assert store.actor_names()["x.police_forces_of_iran_1989"]["country"] == "IRN"
+    assert arrest.source_id == "irn.police" and store.actor_names()["irn.police"]["country"] == "IRN"
 
 
 def test_plover_json(store, kb):
@@ -102,7 +102,7 @@ def test_plover_json(store, kb):
     assert report.skipped == {"PLOVER DOCUMENT record (file documentation)": 1}
     assert _bad(report) == [(5, "unknown PLOVER event 'HUG'"), (6, "empty date")]
     assert _edges(store) == {
-        ("plover:plover_events.json:AXG-PLOVER-AID-0001", "irn.gov", "AID", "military", "x.houthi_rebels"),
+        ("plover:plover_events.json:AXG-PLOVER-AID-0001", "irn.gov", "AID", "military", "yem.rebels"),
         ("plover:plover_events.json:AXG-PLOVER-CONSULT-0001", "hezbollah", "CONSULT", "visit", "irn"),
         ("plover:plover_events.json:AXG-PLOVER-CONSULT-0001", "hamas", "CONSULT", "visit", "irn"),
         ("plover:plover_events.json:AXG-PLOVER-FIGHT-0001", "isr", "ASSAULT", None, "hamas"),

@@ -53,11 +53,11 @@ def test_toy_actors_relations_and_dates(store, kb):
     militant = frame.loc["toy18:train.txt:4"]
     assert (militant.source_id, militant.target_id) == ("houthis", "isr.gov")
     bombing = frame.loc["toy18:test.txt:1"]
-    assert (bombing.source_id, bombing["mode"], bombing.target_id) == ("irn.mil", "suicide-attack", "x.citizen_india")
+    assert (bombing.source_id, bombing["mode"], bombing.target_id) == ("irn.mil", "suicide-attack", "ind.civilians")
     assert bombing.date.date() == date(2018, 1, 5) and bombing.cameo == "183" and bombing.quad == 4
     assert frame.loc["toy18:valid.txt:1"].source_id == "person.benjamin_netanyahu"
     actors = store.actor_names()
-    assert actors["x.citizen_india"] == {"name": "Citizen (India)", "kind": "other", "country": "IND"}
+    assert actors["ind.civilians"] == {"name": "Civilians (India)", "kind": "other", "country": "IND"}
     assert "x.police_nigeria" not in actors  # only on a bad row
 
 
@@ -132,5 +132,5 @@ def test_replace_reresolves_after_a_kb_change(store, kb, tmp_path):
                          units_per_day=24, replace=True)
     assert report.replaced == 6 and report.assertions_stored == 6
     targets = set(store.assertions_frame().target_id)
-    assert "person.kiran" in targets and "x.citizen_india" not in targets
+    assert "person.kiran" in targets and "ind.civilians" not in targets
     assert store.summary().assertions == 6

@@ -5,7 +5,7 @@ from __future__ import annotations
 from axisgraph.kb.matcher import KBMatcher
 from axisgraph.nlp import load_nlp
 from axisgraph.records import Document
-from nlp_support import extractor, fixture_kb
+from nlp_support import extract, extractor, find, fixture_kb
 
 
 def _mentions(text: str):
@@ -64,3 +64,39 @@ def test_offsets_are_document_characters():
     for m in _mentions(text):
         assert text[m.start:m.end] == m.text
         assert m.sentence_start <= m.start < m.end <= m.sentence_end
+
+
+def _resolved(text: str) -> list[tuple[str, str | None]]:
+    return [(m.text, m.actor_id) for m in _mentions(text) if m.actor_id]
+
+
+def test_nationality_and_sector_noun_name_one_sector_actor():
+    assert _resolved("Palestinian youths threw stones at Israeli police.") == [
+        ("Palestinian youths", "pse.civilians"), ("Israeli police", "isr.police")]
+    assert ("Sudanese rebels", "sdn.rebels") in _resolved("Sudanese rebels seized the town.")
+
+
+def test_place_phrase_of_a_sector_noun_gives_the_state_and_is_not_a_second_actor():
+    found = _resolved("Demonstrators in Baghdad burned an American flag.")
+    assert found == [("Demonstrators in Baghdad", "irq.protesters"), ("American", "usa")]
+    assert _resolved("Refugees from Syria crossed into Lebanon.")[0] == ("Refugees from Syria", "syr.refugees")
+
+
+def test_sector_needs_a_state_and_the_right_preposition():
+    assert _resolved("Protesters blocked the road.") == []
+    assert ("Hezbollah", "hezbollah") in _resolved("Fighters of Hezbollah entered the town.")
+    assert not any(i == "irn.opposition" for _, i in _resolved("Opponents of Iran met in Paris."))
+
+
+def test_sector_actors_carry_the_country_and_only_state_bodies_a_parent():
+    kb = fixture_kb()
+    protesters, police = kb.get("irq.protesters"), kb.get("irq.police")
+    assert (protesters.name, protesters.country, protesters.parent) == ("Protesters (Iraq)", "IRQ", None)
+    assert (police.kind, police.parent) == ("state_org", "irq")
+    assert kb.state_of("irq.protesters") == "irq"
+
+
+def test_sector_actors_are_the_ends_of_assertions():
+    found = extract("Israeli police arrested Palestinian youths.")
+    assert find(found, "isr.police", "COERCE", "pse.civilians")
+    assert not find(found, "isr.police", "COERCE", "pse")

@@ -118,16 +118,16 @@ def test_negated_intent_is_a_rejection():
 
 def test_irregular_past_is_not_read_as_a_shorter_verb():
     found = extract("Malian farmers began a hunger strike on Tuesday.")
-    assert [a.relation for a in found if a.source.id == "mli"] == ["PROTEST"]
+    assert [a.relation for a in found if a.source.id == "mli.workers"] == ["PROTEST"]
 
 
 def test_demand_made_by_a_protest_is_the_protest():
     found = extract("Ukrainian miners began a hunger strike to demand that Russia free their colleagues.")
-    assert [a for a in found if a.source.id == "ukr" and a.relation == "PROTEST"]
-    assert not [a for a in found if a.source.id == "ukr" and a.relation == "REQUEST"]
+    assert [a for a in found if a.source.id == "ukr.workers" and a.relation == "PROTEST"]
+    assert not [a for a in found if a.source.id == "ukr.workers" and a.relation == "REQUEST"]
     found = extract("Malian students rallied in Bamako to demand aid from the United States.")
-    assert find(found, "mli", "PROTEST", "usa")
-    assert not find(found, "mli", "REQUEST", "usa")
+    assert find(found, "mli.students", "PROTEST", "usa")
+    assert not find(found, "mli.students", "REQUEST", "usa")
 
 
 def test_act_made_conditional_with_unless_is_a_threat():

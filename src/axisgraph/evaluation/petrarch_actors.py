@@ -24,6 +24,7 @@ from typing import Any
 import yaml
 
 from ..kb.model import within
+from ..kb.sectors import sector_by_key
 
 _COMMENT_BLOCK = re.compile(r"<!\s*--.*?-->", re.S)
 _CODE = re.compile(r"\[([^\]]*)\]")
@@ -153,7 +154,8 @@ class CodeBook:
     roots: set[str]
 
     def code_of(self, actor_id: str | None, on: date | None = None) -> str | None:
-        """PETRARCH code of an actor on a date; generated state bodies (`arn.gov`) map to `ARNGOV`."""
+        """PETRARCH code of an actor on a date; generated state bodies (`arn.gov`) map to `ARNGOV`, sectors
+        (`arn.police`) to the state code with the sector's CAMEO agent code (`ARNCOP`)."""
         if not actor_id:
             return None
         spells = self.codes.get(actor_id)
@@ -163,7 +165,8 @@ class CodeBook:
             return (dated or undated or spells)[-1].code
         head, _, rest = actor_id.partition(".")
         if head.upper() in self.roots:
-            return (head + rest).upper()
+            sector = sector_by_key(rest)
+            return (head + (sector.cameo if sector else rest)).upper()
         return None
 
     def to_yaml(self) -> str:

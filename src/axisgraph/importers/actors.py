@@ -3,7 +3,8 @@
 Event datasets name actors in their own ways: ICEWS writes "Iran", "Military (Iran)",
 "Citizen (India)"; GDELT and PLOVER write CAMEO codes such as "IRNMIL"; ACLED writes
 "Military Forces of Iran (1989-)". Exact KB names and aliases win; a sector in a
-country becomes the state's government or military where the KB has one; anything
+country becomes the state's government, military or sector actor ("Citizen (India)" is
+`ind.civilians`, see kb/sectors.py) where the KB has one; anything
 else is kept as a named actor with a stable id "x.<slug>", so that re-imports agree.
 """
 
@@ -15,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..kb import ActorKB, bundled_kb
+from ..kb.sectors import Sector, sector_for_cameo, sector_for_noun
 
 _GOVERNMENT_SECTORS = {"government", "regime", "authorities"}
 _MILITARY_SECTORS = {"military", "armed forces", "army", "military forces", "air force", "navy", "defense forces",
@@ -142,9 +144,12 @@ class ActorResolver:
         return self.kb_actor(actor_id) if actor_id else None
 
     def state_body(self, state: ResolvedActor, sector: str) -> ResolvedActor | None:
-        """The government or military of a state for a sector word, if the KB has it."""
+        """The government, military or sector actor (kb.sectors) of a state for a sector word, if the KB has it."""
         word = sector.strip().lower()
         suffix = ".gov" if word in _GOVERNMENT_SECTORS else ".mil" if word in _MILITARY_SECTORS else None
+        if suffix is None:
+            found = _sector_of_words(word)
+            suffix = f".{found.key}" if found else None
         return self.kb_actor(state.id + suffix) if suffix else None
 
     # -- resolution ----------------------------------------------------------------------------
@@ -214,7 +219,11 @@ class ActorResolver:
         elif code.isupper() and code.replace("*", "").isalnum():
             found = self._from_cameo_code(code, (sector or "").upper())
         if found is None and name:
-            return self.resolve(name, country=code[:3] if len(code) >= 3 and code.isupper() else None, kind=kind)
+            named = self.resolve(name, country=code[:3] if len(code) >= 3 and code.isupper() else None, kind=kind)
+            by_sector = None if named.in_kb else self._sector_from_code(code, (sector or "").upper())
+            return by_sector or named
+        if found is None:
+            found = self._sector_from_code(code, (sector or "").upper())
         if found is None and code:
             found = ResolvedActor(f"x.{slug(code)}", code, kind or "other")
         if found is not None:
@@ -236,6 +245,12 @@ class ActorResolver:
             return state
         return None
 
+    def _sector_from_code(self, code: str, sector: str) -> ResolvedActor | None:
+        """The sector actor of a CAMEO country code and agent code ("IRN"+"COP" -> irn.police), if any."""
+        state = self.state(code[:3]) if len(code) >= 3 and code[:3].isalpha() and code.isupper() else None
+        found = sector_for_cameo((sector or code[3:6])[:3]) if state is not None else None
+        return self.kb_actor(f"{state.id}.{found.key}") if found else None
+
     # -- actor rows ----------------------------------------------------------------------------
 
     def remember(self, actor: ResolvedActor) -> None:
@@ -249,6 +264,15 @@ class ActorResolver:
         self._written.update(self._pending)
         self._pending.clear()
         return rows
+
+
+def _sector_of_words(words: str) -> Sector | None:
+    """The sector named by a sector label, its last fitting word first: "Citizen", "Police Forces", "Activists"."""
+    for word in reversed(words.replace("_", " ").split()):
+        found = sector_for_noun(word) or (sector_for_noun(word[:-1]) if word.endswith("s") else None)
+        if found is not None:
+            return found
+    return None
 
 
 def _split_qualifier(name: str) -> tuple[str, str | None]:

@@ -20,6 +20,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from .model import ACTOR_KINDS, AFFILIATION_RELATIONS, Actor, ActorKB, Affiliation, KBIssue
+from .sectors import add_sector_actors
 
 _ID = re.compile(r"^[a-z0-9_][a-z0-9_.\-]*$")
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -260,6 +261,7 @@ def load_kb(paths: Iterable[Path | str] = (), include_bundled: bool = True, stri
         for entry in entries:
             _merge(actors, entry, str(path), issues)
     _add_state_bodies(actors)
+    add_sector_actors(actors)
     kb = ActorKB(actors, issues)
     _check(kb)
     errors = [i for i in kb.issues if i.severity == "error"]

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..kb.matcher import KBMatcher
 from ..kb.model import ActorKB
+from ..kb.sectors import sector_for_noun, sector_id
 from .lexicon import Lexicon
 from .pipeline import sentence_of
 
@@ -96,7 +97,7 @@ def find_mentions(doc: Doc, matcher: KBMatcher, kb: ActorKB, lex: Lexicon, state
             taken[i] = True
     mentions.extend(_common_nouns(doc, taken, lex, state, offset))
     mentions.sort(key=lambda m: m.tok_start)
-    return mentions
+    return _sector_mentions(doc, mentions, kb, offset)
 
 
 def _common_nouns(doc: Doc, taken: list[bool], lex: Lexicon, state: Discourse, offset: int) -> list[Mention]:
@@ -114,7 +115,8 @@ def _common_nouns(doc: Doc, taken: list[bool], lex: Lexicon, state: Discourse, o
             else:
                 found.append(_new(doc, token.i, token.i + 1, offset, None, None, "pronoun", "pronoun"))
             continue
-        if token.pos_ not in ("NOUN", "PROPN") or token.lemma_.lower() not in lex.actor_nouns:
+        if token.pos_ not in ("NOUN", "PROPN") or (token.lemma_.lower() not in lex.actor_nouns
+                                                    and sector_for_noun(token.lemma_) is None):
             continue
         if token.dep_ == "compound" and token.head.i > token.i:
             continue
@@ -129,6 +131,56 @@ def _common_nouns(doc: Doc, taken: list[bool], lex: Lexicon, state: Discourse, o
         for i in range(start, token.i + 1):
             taken[i] = True
     return found
+
+
+def _sector_mentions(doc: Doc, mentions: list[Mention], kb: ActorKB, offset: int) -> list[Mention]:
+    """Resolve "Palestinian youths" and "demonstrators in Baghdad" to the sector actor of the state named.
+
+    An unresolved actor noun of a sector (kb.sectors) takes the state of a nationality adjective or state
+    name right before it, or of a state or capital in its "in"/"from" phrase ("of" for civilians); the
+    state's mention is merged into the sector mention, so that the place is not read as a second actor.
+    """
+    at = {i: m for m in mentions for i in range(m.tok_start, m.tok_end)}
+    merged: dict[int, Mention] = {}
+    dropped: set[int] = set()
+    for m in mentions:
+        head = doc[m.tok_end - 1]
+        sector = sector_for_noun(head.lemma_) if m.origin == "noun" and m.actor_id is None else None
+        if sector is None:
+            continue
+        before = at.get(m.tok_start - 1)
+        place = before if before is not None and _state_of_place(before, kb) and \
+            doc[before.tok_end - 1].head.i == head.i else _place_phrase(head, at, kb, sector.key == "civilians")
+        if place is None or id(place) in dropped:
+            continue
+        state_id = _state_of_place(place, kb)
+        actor = kb.get(sector_id(state_id, sector)) if state_id else None
+        if actor is None:
+            continue
+        start, end = min(m.tok_start, place.tok_start), max(m.tok_end, place.tok_end)
+        merged[id(m)] = _new(doc, start, end, offset, actor.id, actor.kind, "sector", "sector", actor.name)
+        dropped.add(id(place))
+    return [merged.get(id(m), m) for m in mentions if id(m) not in dropped]
+
+
+def _state_of_place(m: Mention, kb: ActorKB) -> str | None:
+    """The state a mention names as a place or nationality (a state's name, adjective or capital)."""
+    actor = kb.get(m.actor_id) if m.actor_id else None
+    return actor.id if actor is not None and actor.kind == "state" else None
+
+
+def _place_phrase(head: Token, at: dict[int, Mention], kb: ActorKB, allow_of: bool) -> Mention | None:
+    """The state mention that is the object of the noun's "in"/"from" (or "of") phrase, if any."""
+    preps = ("in", "from", "of") if allow_of else ("in", "from")
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ not in preps or prep.i < head.i:
+            continue
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        place = at.get(pobj.i) if pobj is not None else None
+        between = head.doc[prep.i + 1:place.tok_start] if place is not None else None
+        if place is not None and all(t.dep_ == "det" for t in between) and _state_of_place(place, kb):
+            return place
+    return None
 
 
 def _trim(ent: Span) -> tuple[int, int]:
