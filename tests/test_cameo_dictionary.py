@@ -191,3 +191,24 @@ def test_cli_refuses_a_verbs_file_without_verb_blocks(tmp_path):
     junk.write_bytes(b"\xff\xfe\x00 not a dictionary\n\x89PNG\r\n")
     out = CliRunner().invoke(app, ["extract", str(article), "--verbs", str(junk)])
     assert out.exit_code == 2 and "junk.verbs" in out.output and "no verb cue" in out.output
+
+
+def test_winning_user_verbs_decide_the_relation_and_keep_the_hand_grammar(user_verbs):
+    lex = lexicon_with_petrarch_verbs(user_verbs, win=True)
+    hand = hand_lexicon().verbs["condemn"]
+    assert lex.verbs["condemn"].rel == "SUPPORT" and lex.verbs["condemn"].preps == hand.preps
+    assert "castigate" in lex.verbs and "castigate" not in lex.fallback_verbs
+    extractor = Extractor(fixture_kb(), lexicon=lex, relation_model=False)
+    found = extractor.extract(Document(id="w", text="The Arakan Army condemned the Tatmadaw."))
+    assert find(found, "aa", "SUPPORT", "mmr.tatmadaw") and not find(found, "aa", "ACCUSE", "mmr.tatmadaw")
+
+
+def test_cli_verbs_win_needs_a_verbs_file(tmp_path):
+    from typer.testing import CliRunner
+
+    from axisgraph.cli import app
+
+    article = tmp_path / "a.txt"
+    article.write_text("Iran funds Hezbollah.\n", encoding="utf-8")
+    out = CliRunner().invoke(app, ["extract", str(article), "--verbs-win"])
+    assert out.exit_code == 2 and "--verbs-win needs a --verbs file" in out.output

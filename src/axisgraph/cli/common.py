@@ -30,7 +30,13 @@ ActorsOption = Annotated[
 VerbsOption = Annotated[
     Path | None,
     typer.Option("--verbs", exists=True, dir_okay=False,
-                 help="PETRARCH verb dictionary whose verbs fill gaps of the trigger lexicon (hand cues win)."),
+                 help="PETRARCH verb dictionary whose verbs fill gaps of the trigger lexicon "
+                      "(hand cues win unless --verbs-win)."),
+]
+VerbsWinOption = Annotated[
+    bool,
+    typer.Option("--verbs-win", help="Let the --verbs file decide what its verbs state, over the hand lexicon "
+                                     "(which keeps each verb's prepositions and direction)."),
 ]
 
 
@@ -57,14 +63,18 @@ def open_store(db: str, must_exist: bool = True) -> Store:
         raise typer.Exit(2) from exc
 
 
-def load_lexicon(verbs: Path | None) -> Any:
-    """The bundled lexicon with a user's PETRARCH verb dictionary (`--verbs`), or None for the bundled one."""
+def load_lexicon(verbs: Path | None, win: bool = False) -> Any:
+    """The bundled lexicon with a user's PETRARCH verb dictionary (`--verbs`, winning with `--verbs-win`),
+    or None for the bundled one."""
     if verbs is None:
+        if win:
+            err_console.print("[red]error:[/red] --verbs-win needs a --verbs file")
+            raise typer.Exit(2)
         return None
     from ..nlp.lexicon import lexicon_with_petrarch_verbs
 
     try:
-        return lexicon_with_petrarch_verbs(verbs)
+        return lexicon_with_petrarch_verbs(verbs, win=win)
     except OSError as exc:
         err_console.print(f"[red]error:[/red] {verbs}: cannot be read ({exc.strerror or exc})")
         raise typer.Exit(2) from exc

@@ -8,7 +8,7 @@ from pathlib import Path
 import typer
 
 from .app import app, console, err_console
-from .common import VerbsOption, load_lexicon
+from .common import VerbsOption, VerbsWinOption, load_lexicon
 
 eval_app = typer.Typer(help="Score extraction against gold data: re3d, PLOVER GSR, PETRARCH unit tests.",
                        no_args_is_help=True)
@@ -98,10 +98,11 @@ def petrarch(path: Path = _PATH, as_json: bool = _JSON, errors: bool = _ERRORS,
              write_kb: Path = typer.Option(None, "--write-kb",
                                            help="Also save the actor dictionary converted to a KB YAML file."),
              verbs: VerbsOption = None,
+             verbs_win: VerbsWinOption = False,
              n_process: int = _PROCESSES) -> None:
     """Share of expected codings found on the PETRARCH unit-test records file PATH."""
     from ..evaluation.petrarch import evaluate_petrarch
 
-    lexicon = load_lexicon(verbs)
+    lexicon = load_lexicon(verbs, verbs_win)
     _show(evaluate_petrarch(path, actors=actors, n_process=n_process, write_kb=write_kb, lexicon=lexicon),
           as_json, errors)

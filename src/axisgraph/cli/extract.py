@@ -9,7 +9,7 @@ import typer
 
 from ..documents import DEFAULT_MAX_CHARS, DocumentReader, ReadReport
 from .app import app, err_console
-from .common import ActorsOption, VerbsOption, load_actor_kb, load_lexicon
+from .common import ActorsOption, VerbsOption, VerbsWinOption, load_actor_kb, load_lexicon
 
 
 @app.command()
@@ -17,6 +17,7 @@ def extract(
     paths: Annotated[list[str], typer.Argument(help="Files, directories, or - for stdin.")],
     actors: ActorsOption = None,
     verbs: VerbsOption = None,
+    verbs_win: VerbsWinOption = False,
     n_process: Annotated[int, typer.Option("--n-process", "-j", help="Worker processes for spaCy.")] = 1,
     max_chars: Annotated[int, typer.Option(help="Skip documents longer than this.")] = DEFAULT_MAX_CHARS,
     include_negated: Annotated[bool, typer.Option(help="Also print negated assertions.")] = True,
@@ -24,7 +25,7 @@ def extract(
     """Print one assertion record per line (DESIGN.md format) for every document read."""
     from ..nlp import Extractor
 
-    extractor = Extractor(load_actor_kb(actors), lexicon=load_lexicon(verbs))
+    extractor = Extractor(load_actor_kb(actors), lexicon=load_lexicon(verbs, verbs_win))
     report = ReadReport()
     documents = DocumentReader(report, max_chars=max_chars).read(paths)
     for _doc, assertions in extractor.extract_many(documents, n_process=n_process):

@@ -12,7 +12,16 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
 from ..documents import DEFAULT_MAX_CHARS
 from ..ingest import IngestResult, ingest, stop_workers
 from .app import app, console, err_console
-from .common import DEFAULT_DB, ActorsOption, DbOption, VerbsOption, load_actor_kb, load_lexicon, open_store
+from .common import (
+    DEFAULT_DB,
+    ActorsOption,
+    DbOption,
+    VerbsOption,
+    VerbsWinOption,
+    load_actor_kb,
+    load_lexicon,
+    open_store,
+)
 from .summary import print_summary
 
 
@@ -29,6 +38,7 @@ def ingest_command(
     db: DbOption = DEFAULT_DB,
     actors: ActorsOption = None,
     verbs: VerbsOption = None,
+    verbs_win: VerbsWinOption = False,
     n_process: Annotated[int, typer.Option(
         "--n-process", "-j", help="Extraction worker processes (each loads the spaCy pipeline once).")] = 1,
     batch_size: Annotated[int, typer.Option(help="Documents per database transaction.")] = 20,
@@ -48,7 +58,7 @@ def ingest_command(
     if verbs is not None and engine is Engine.dask:
         err_console.print("[red]error:[/red] --verbs works with --engine local only")
         raise typer.Exit(2)
-    lexicon = load_lexicon(verbs)
+    lexicon = load_lexicon(verbs, verbs_win)
     store = open_store(db, must_exist=False)
     signal.signal(signal.SIGTERM, _interrupt)
     signal.signal(signal.SIGINT, _interrupt)

@@ -1,8 +1,9 @@
 """The trigger lexicon (data/triggers.yaml) as typed lookup tables, with CAMEO-derived verb cues as fallback.
 
-The hand lexicon always wins: the verb cues converted from PETRARCH's CAMEO verb dictionary
+By default the hand lexicon wins: the verb cues converted from PETRARCH's CAMEO verb dictionary
 (data/cameo_verbs.yaml, see `cameo_dictionary`) and from a user's PETRARCH verb file only fill verb
-keys the hand lexicon lacks, in `Lexicon.fallback_verbs`.
+keys the hand lexicon lacks, in `Lexicon.fallback_verbs`. A user's file can instead be made to win
+(`with_winning_verbs`): its codes decide what its verbs state, the hand entries keep their grammar.
 """
 
 from __future__ import annotations
@@ -148,6 +149,26 @@ def with_fallback_verbs(lex: Lexicon, cues: dict[str, Cue]) -> Lexicon:
     return replace(lex, fallback_verbs={**lex.fallback_verbs, **added})
 
 
+def _over_hand(hand: Cue | None, cue: Cue) -> Cue:
+    """A user cue over a hand cue: the user's relation, mode and object nouns; the hand cue's grammar."""
+    if hand is None:
+        return cue
+    return replace(hand, rel=cue.rel, mode=cue.mode, preps=tuple(dict.fromkeys(hand.preps + cue.preps)),
+                   objects={**hand.objects, **cue.objects}, symmetric=hand.symmetric or cue.symmetric)
+
+
+def with_winning_verbs(lex: Lexicon, cues: dict[str, Cue]) -> Lexicon:
+    """The lexicon with `cues` deciding what their verbs state, over the hand lexicon and the fallback.
+
+    A verb the hand lexicon has keeps its prepositions, direction and passive handling (the user's file
+    says what the verb means, not how English marks its target); grammatical verbs stay as they are.
+    """
+    grammar = _grammar_verbs(lex)
+    chosen = {key: _over_hand(lex.verbs.get(key), cue) for key, cue in cues.items() if key.split()[0] not in grammar}
+    fallback = {key: cue for key, cue in lex.fallback_verbs.items() if key not in chosen}
+    return replace(lex, verbs={**lex.verbs, **chosen}, fallback_verbs=fallback)
+
+
 def _data_file(name: str) -> Path:
     """A file of the package's nlp/data folder."""
     return Path(str(resources.files("axisgraph.nlp") / "data" / name))
@@ -165,14 +186,17 @@ def default_lexicon() -> Lexicon:
     return with_fallback_verbs(hand_lexicon(), read_verb_cues(_data_file("cameo_verbs.yaml")))
 
 
-def lexicon_with_petrarch_verbs(path: Path | str, base: Lexicon | None = None) -> Lexicon:
-    """The bundled lexicon (or `base`) with the verbs of a user's PETRARCH verb dictionary as fallback.
+def lexicon_with_petrarch_verbs(path: Path | str, base: Lexicon | None = None, win: bool = False) -> Lexicon:
+    """The bundled lexicon (or `base`) with the verbs of a user's PETRARCH verb dictionary.
 
-    The user's verbs take precedence over the bundled CAMEO cues, never over the hand lexicon. A file from
-    which no verb cue can be read (not a PETRARCH verb dictionary) raises ValueError naming it.
+    The user's verbs take precedence over the bundled CAMEO cues; over the hand lexicon only with `win`
+    (`with_winning_verbs`). A file from which no verb cue can be read (not a PETRARCH verb dictionary)
+    raises ValueError naming it.
     """
     cues = _cues(convert_file(path).verbs, source=Path(path).name)
     if not cues:
         raise ValueError(f"{path}: no verb cue could be read from it "
                          "(a PETRARCH verb dictionary has blocks like `--- ATTACK [190] ---`)")
+    if win:
+        return with_winning_verbs(base or default_lexicon(), cues)
     return with_fallback_verbs(base or default_lexicon(), cues)
