@@ -33,6 +33,10 @@ _PRONOUNS = {"it", "they", "he", "she", "we"}
 _NOT_HOLDER = {"former", "ex", "then", "would-be", "deputy", "vice"}
 _PHRASE_PREPS = {"with", "to", "against", "on", "by", "of", "between", "toward", "towards"}
 _FALLBACK_SCORE = 0.8  # CAMEO-table verb cues are less sure than hand cues
+_OWN = {"its", "their", "his", "her", "our"}
+_PHRASE_DEPS = ("prt", "advmod", "acomp", "oprd", "dobj", "prep", "xcomp")  # words completing a verb key
+_HOSTILE_EVENTS = ("SANCTION", "COERCE", "ASSAULT", "PROTEST", "THREATEN")
+_REQUEST_VERBS = {"call", "appeal", "press", "ask", "push", "clamor", "clamour", "lobby"}
 
 
 @dataclass
@@ -256,6 +260,8 @@ class SentenceRelations:
                         found.extend(self.actors(obj))
             elif child.dep_ == "dative" and child.pos_ != "ADP":
                 found.extend(self.actors(child))
+            elif child.dep_ in ("prep", "prt", "advmod") and child.lower_ in ("out", "away"):
+                found.extend(self.prep_objects(child, preps))  # compound prepositions: "out of", "away from"
         return _unique(found)
 
     def agents(self, tok: Token) -> list[Mention]:
@@ -298,16 +304,16 @@ class SentenceRelations:
                 role = self._role(tok)
                 if role is not None:
                     self.role(tok, role)
-                cue = self.lex.nouns.get(lemma) or self.lex.nouns.get(lower)
+                cue = self._hyphen_noun(tok) or self.lex.nouns.get(lemma) or self.lex.nouns.get(lower)
                 if cue is not None and tok.i > self.sent.start:
                     cue = self.lex.noun_compounds.get(f"{self.doc[tok.i - 1].lower_} {lemma}", cue)
-                if cue is not None and tok.pos_ != "VERB":
+                if cue is not None and tok.pos_ != "VERB" and not self._in_name(tok):
                     self.noun(tok, cue)
                     continue
             particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
             verb_cue = (self.lex.verbs.get(f"{lemma} {particle}") if particle else None) or \
-                self.lex.verbs.get(lemma) or (self.lex.verbs.get(_known(tok, self.lex.verbs) or "")
-                                              if tok.pos_ in ("VERB", "NOUN") else None)
+                self._phrase_cue(tok) or self.lex.verbs.get(lemma) or \
+                (self.lex.verbs.get(_known(tok, self.lex.verbs) or "") if tok.pos_ in ("VERB", "NOUN") else None)
             fallback = self._fallback_cue(lemma, particle, verb_cue)
             if fallback is not None and _finite(tok):
                 start = len(self.out)
@@ -318,6 +324,47 @@ class SentenceRelations:
             if lemma in self.lex.speech_verbs and tok.pos_ == "VERB":
                 self.obligation(tok)
         return self.out
+
+    def _phrase_cue(self, verb: Token) -> Cue | None:
+        """The cue of a verb with the word or phrase that completes it: "set ablaze", "pull out", "go on strike"."""
+        if verb.pos_ not in ("VERB", "AUX"):
+            return None
+        lemma = verb.lemma_.lower()
+        for child in verb.children:
+            if child.dep_ in _PHRASE_DEPS:
+                for word in (child.lower_, child.lemma_.lower()):
+                    if f"{lemma} {word}" in self.lex.verbs:
+                        return self.lex.verbs[f"{lemma} {word}"]
+            if child.dep_ == "prep":
+                for obj in child.children:
+                    key = f"{lemma} {child.lower_} {obj.lemma_.lower()}"
+                    if obj.dep_ == "pobj" and key in self.lex.verbs:
+                        return self.lex.verbs[key]
+        return None
+
+    def _own_forces(self, mention: Mention, direct: Token | None) -> bool:
+        """True for an actor's own people as object: "put its troops on alert", "demobilized their fighters"."""
+        return mention.actor_id is None and direct is not None and direct.lemma_.lower() in self.lex.agent_nouns \
+            and any(c.dep_ == "poss" and c.lower_ in _OWN for c in direct.children)
+
+    def _phrase_noun(self, verb: Token, cue: Cue) -> Token | None:
+        """The noun ending a verb-phrase key ("went on strike against X" -> strike), whose phrases hold the target."""
+        words = cue.lemma.split()
+        if len(words) < 3:
+            return None
+        return next((obj for child in verb.children if child.dep_ == "prep" and child.lower_ == words[1]
+                     for obj in child.children if obj.dep_ == "pobj" and obj.lemma_.lower() == words[2]), None)
+
+    def _in_name(self, tok: Token) -> bool:
+        """True for a word inside a KB actor's name ("Popular Mobilization Forces"): it names, it does not state."""
+        m = self.tok2m.get(tok.i)
+        return m is not None and m.origin == "kb" and m.tok_end - m.tok_start > 1
+
+    def _hyphen_noun(self, tok: Token) -> Cue | None:
+        """The cue of a hyphenated noun the tokenizer split ("sit-in", "walk-out")."""
+        if tok.i < self.sent.start + 2 or self.doc[tok.i - 1].text != "-":
+            return None
+        return self.lex.nouns.get(f"{self.doc[tok.i - 2].lower_}-{tok.lower_}")
 
     def _fallback_cue(self, lemma: str, particle: str | None, hand: Cue | None) -> Cue | None:
         """A CAMEO-table cue for a key the hand lexicon lacks: "lemma particle" first, the lemma if no hand cue."""
@@ -369,6 +416,9 @@ class SentenceRelations:
                     objects.extend(found)
                 else:
                     thing = child
+        own = [o for o in objects if any(o.key == s.key for s in subjects) or self._own_forces(o, direct)]
+        if own and len(own) == len(objects) and direct is not None:
+            objects, thing = [], direct  # "Israel strengthened its forces": the actor's own forces are a thing
         if thing is None and objects:
             thing = next((g for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
                           for g in c.children if g.dep_ == "pobj"), None)
@@ -376,13 +426,20 @@ class SentenceRelations:
             chosen = self._object_relation(thing or direct, cue)
             if chosen is None:
                 return
+            if chosen is not cue and direct is not None and thing is None:
+                # "sent inspectors to X": the object noun that sets the relation is the thing, not a target
+                objects = [o for o in objects if o.actor_id is not None or not o.tok_start <= direct.i < o.tok_end]
+                thing = thing if objects else direct
             cue = chosen
         cue = self._intended(verb, cue)
         cue = self._protest_demand(verb, cue)
-        mode = cue.mode or self._object_mode(thing)
+        mode = cue.mode or (self._object_mode(thing) if cue.rel in ("AID", "COOPERATE") else None)
         via_prep = self.prep_objects(verb, cue.preps) if cue.preps else []
         if thing is not None and cue.preps and not via_prep:
             via_prep = self.prep_objects(thing, cue.preps)
+        phrase = self._phrase_noun(verb, cue)
+        if phrase is not None and cue.preps and not via_prep:
+            via_prep = self.prep_objects(phrase, cue.preps)
         if cue.needs == "object" and (mode is None and thing is None and not via_prep
                                       or thing is not None and self._object_mode(thing, strict=True) == ""):
             return
@@ -434,6 +491,8 @@ class SentenceRelations:
             targets = self._embedded_objects(verb)
         if not targets and thing is not None and cue.rel in _GOVERNING + ("ACCUSE", "CONSULT"):
             targets = self._object_phrase_actors(thing)
+        if not targets and cue.rel in ("COERCE", "ASSAULT"):
+            targets = self._owners(verb, thing, cue)
         if not subjects:
             return
         if cue.symmetric:
@@ -546,6 +605,14 @@ class SentenceRelations:
                     found.extend(self._object_phrase_actors(obj, depth + 1))
         return _unique(found)
 
+    def _owners(self, verb: Token, thing: Token | None, cue: Cue) -> list[Mention]:
+        """Whose property an act hits: "torched the offices of X", "set fire to the homes of X" -> X."""
+        holders = [thing] if thing is not None else []
+        holders += [obj for t in (verb, *holders) for c in t.children if c.dep_ == "prep" and c.lower_ in cue.preps
+                    for obj in c.children if obj.dep_ == "pobj"]
+        return _unique([m for t in holders for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+                        for obj in c.children if obj.dep_ == "pobj" for m in self.actors(obj)])
+
     def _borrowed_objects(self, verb: Token, cue: Cue) -> list[Mention]:
         """Objects shared by coordinated verbs: "funds and provides weapons to X"."""
         found: list[Mention] = []
@@ -569,7 +636,8 @@ class SentenceRelations:
         for t in (thing, *near):
             word = next((w for w in (t.lemma_.lower(), t.lower_) if w in cue.objects), None)
             if word is not None:
-                return replace(cue, rel=cue.objects[word], mode=None)
+                return replace(cue, rel=cue.objects[word], mode=cue.mode if cue.objects[word] == cue.rel else None,
+                               needs=None)
         return None if cue.needs == "objects" else cue
 
     def _next_actor(self, verb: Token) -> list[Mention]:
@@ -603,6 +671,15 @@ class SentenceRelations:
                 sources.extend(self._in_subtree(child))
         by = self.agents(noun)
         targets = self.prep_objects(noun, tuple(p for p in cue.preps))
+        if cue.objects:
+            thing = next((obj for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                          for obj in c.children if obj.dep_ == "pobj"), None)
+            chosen = self._object_relation(thing, cue) if thing is not None or cue.needs != "objects" else None
+            if chosen is None:
+                return
+            cue = chosen
+            if thing is not None:
+                targets += [m for m in self.prep_objects(thing, cue.preps) if m not in targets]
         targets += [m for m in self._territory_targets(noun) if m not in targets]
         between = self._between(noun)
         if by:
@@ -610,11 +687,18 @@ class SentenceRelations:
                 targets = sources
             sources = by
         light = False
+        if not sources and not by:
+            requested = self._requested(noun, cue)
+            if requested is not None:
+                sources, cue = requested
+                light = bool(sources)
         if not sources:
             sources = self._light_verb_agents(noun)
             light = bool(sources)
             if light:
                 cue = self._intended(noun.head, cue)
+        if not sources and not by and cue.rel in ("RETREAT", "MOBILIZE"):
+            sources = self._movers(noun)
         sources = [s for s in sources if s not in targets]
         score = 0.8
         if cue.symmetric or cue.rel in ("RIVAL", "ALLY"):
@@ -633,6 +717,25 @@ class SentenceRelations:
         elif sources and (light or cue.rel in ("PROTEST", "MOBILIZE")) and \
                 RELATIONS[cue.rel].family is Family.EVENT:
             self.emit(sources, [None], cue, cue.mode, noun, "noun", score * 0.7)
+
+    def _movers(self, noun: Token) -> list[Mention]:
+        """Whose forces move in "the withdrawal of Russian troops", "the deployment of Iranian forces"."""
+        return _unique([m for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                        for obj in c.children if obj.dep_ == "pobj" for m in self.actors(obj) if m.actor_id])
+
+    def _requested(self, noun: Token, cue: Cue) -> tuple[list[Mention], Cue] | None:
+        """"X called for sanctions against Y": a call for hostile acts disapproves of Y, for others requests them."""
+        prep = noun.head
+        if noun.dep_ != "pobj" or prep.lower_ != "for" or prep.head is prep:
+            return None
+        verb = prep.head
+        if verb.lemma_.lower() not in _REQUEST_VERBS or verb.pos_ not in ("VERB", "AUX"):
+            return None
+        sources, passive = self.subjects(verb)
+        if passive or RELATIONS[cue.rel].family is not Family.EVENT:
+            return None
+        hostile = cue.rel in _HOSTILE_EVENTS or cue.rel == "ACCUSE"
+        return sources, replace(cue, rel="ACCUSE" if hostile else "REQUEST", mode=None, symmetric=False)
 
     def _hyphenated(self, noun: Token) -> bool:
         """True for "Israel-Hamas war" or "Israel and Hamas war": the modifiers are joined."""
