@@ -100,3 +100,9 @@ def test_sector_actors_are_the_ends_of_assertions():
     found = extract("Israeli police arrested Palestinian youths.")
     assert find(found, "isr.police", "COERCE", "pse.civilians")
     assert not find(found, "isr.police", "COERCE", "pse")
+
+
+def test_a_name_and_its_group_noun_are_one_mention():
+    found = [(m.text, m.actor_id, m.kind) for m in _mentions("Hezbollah fighters fought the Shammar tribe.")]
+    assert found == [("Hezbollah fighters", "hezbollah", "armed_group"), ("Shammar tribe", None, None)]
+    assert [m.text for m in _mentions("The Iraqi tribe met Iranian officials.")][:2] == ["Iraqi", "tribe"]

@@ -21,6 +21,10 @@ from .pipeline import sentence_of
 _NER_LABELS = {"ORG", "NORP", "GPE", "PERSON"}
 _DETERMINERS = {"the", "this", "that"}
 _HISTORY = 40
+# Nouns that say a name before them is a group ("the Shammar tribe"), besides the lexicon's description nouns.
+_GROUP_NOUNS = frozenset({"tribe", "clan", "faction", "brigade", "battalion", "militia", "group", "movement",
+                          "party", "front", "organisation", "organization", "network", "cell", "wing", "union",
+                          "alliance", "coalition", "army", "regiment", "unit", "squadron", "division"})
 
 
 @dataclass
@@ -97,6 +101,7 @@ def find_mentions(doc: Doc, matcher: KBMatcher, kb: ActorKB, lex: Lexicon, state
             taken[i] = True
     mentions.extend(_common_nouns(doc, taken, lex, state, offset))
     mentions.sort(key=lambda m: m.tok_start)
+    mentions = _group_nouns(doc, mentions, kb, lex, offset)
     return _sector_mentions(doc, mentions, kb, offset)
 
 
@@ -131,6 +136,36 @@ def _common_nouns(doc: Doc, taken: list[bool], lex: Lexicon, state: Discourse, o
         for i in range(start, token.i + 1):
             taken[i] = True
     return found
+
+
+def _group_nouns(doc: Doc, mentions: list[Mention], kb: ActorKB, lex: Lexicon, offset: int) -> list[Mention]:
+    """Join a name and the group noun it modifies into one mention: "the Al Bu Nimr tribe", "Hezbollah fighters".
+
+    The noun tells what the name is (a group, not a person) and must not become a second actor. States and
+    nationality adjectives are left to `_sector_mentions` ("Iraqi police" is not Iraq).
+    """
+    nouns = lex.description_nouns() | lex.member_nouns | _GROUP_NOUNS
+    out: list[Mention] = []
+    for m in mentions:
+        before = out[-1] if out else None
+        head = doc[m.tok_end - 1]
+        if before is not None and m.origin == "noun" and m.actor_id is None and before.tok_end == m.tok_start \
+                and head.lemma_.lower() in nouns and doc[before.tok_end - 1].head.i == head.i \
+                and doc[before.tok_end - 1].dep_ in ("compound", "amod", "nmod") and _names_a_group(before, kb):
+            actor = kb.get(before.actor_id) if before.actor_id else None
+            out[-1] = _new(doc, before.tok_start, m.tok_end, offset, before.actor_id, actor.kind if actor else None,
+                           before.origin, before.form, before.name)
+            continue
+        out.append(m)
+    return out
+
+
+def _names_a_group(m: Mention, kb: ActorKB) -> bool:
+    """True for a name that can head a group noun: a non-state KB actor, or an unresolved name from NER."""
+    if m.actor_id is None:
+        return m.origin == "ner"
+    actor = kb.get(m.actor_id)
+    return actor is not None and actor.kind not in ("state", "person") and m.form != "adjective"
 
 
 def _sector_mentions(doc: Doc, mentions: list[Mention], kb: ActorKB, offset: int) -> list[Mention]:
