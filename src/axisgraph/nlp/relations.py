@@ -37,6 +37,8 @@ _OWN = {"its", "their", "his", "her", "our"}
 _PHRASE_DEPS = ("prt", "advmod", "acomp", "oprd", "dobj", "prep", "xcomp")  # words completing a verb key
 _HOSTILE_EVENTS = ("SANCTION", "COERCE", "ASSAULT", "PROTEST", "THREATEN")
 _REQUEST_VERBS = {"call", "appeal", "press", "ask", "push", "clamor", "clamour", "lobby"}
+_EFFORTS = {"effort", "campaign", "strategy", "fight", "struggle", "operation", "war", "battle", "offensive",
+            "determination", "commitment", "mission", "plan", "bid", "drive", "attempt", "resolve", "push"}
 
 
 @dataclass
@@ -184,10 +186,10 @@ class SentenceRelations:
             return [], False
         passive = verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl", "amod")
         if verb.dep_ in ("acl", "relcl", "amod") and verb.head.i != verb.i:
-            return self.actors(verb.head) or self._purpose_agents(verb, seen), passive
+            return self._purpose_agents(verb, seen) or self.actors(verb.head), passive
         if verb.dep_ == "conj" and self.is_verbal(verb.head):
             found, was_passive = self.subjects(verb.head, seen + 1)
-            return found, was_passive and self._is_passive(verb)
+            return found, was_passive and (self._is_passive(verb) or self._shares_passive(verb))
         accused = self._accused(verb)
         if accused:
             return accused, False
@@ -204,16 +206,66 @@ class SentenceRelations:
             controller = [c for c in verb.head.children if c.dep_ == "dobj"]
             if controller:
                 return self.actors(controller[0]), False
+        effort = self._effort_before(verb)
+        if effort is not None:
+            return self._campaigners(effort, seen), False
         if verb.dep_ in ("xcomp", "advcl") and self.is_verbal(verb.head):
             found, was_passive = self.subjects(verb.head, seen + 1)
             return (found, False) if not was_passive else ([], False)
         return [], False
 
     def _purpose_agents(self, verb: Token, seen: int) -> list[Mention]:
-        """Who acts in "X continued its efforts to defeat Y": the subject of the verb the noun depends on."""
+        """Who acts in "X's strategy to defeat Y", "X continued its efforts to defeat Y"."""
         noun = verb.head
         if noun.pos_ != "NOUN" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
             return []
+        if noun.lemma_.lower() not in _EFFORTS:
+            return self.actors(noun) or self._governing_subject(noun, seen)
+        return self._campaigners(noun, seen)
+
+    def _effort_before(self, verb: Token) -> Token | None:
+        """The effort noun of "support X in their campaign to defeat Y" when the parser hung the purpose on the verb."""
+        if verb.dep_ != "advcl" or verb.i < self.sent.start + 2 or self.doc[verb.i - 1].lower_ != "to":
+            return None
+        noun = self.doc[verb.i - 2]
+        if noun.lemma_.lower() not in _EFFORTS or noun.dep_ != "pobj" or noun.head.head.i != verb.head.i:
+            return None
+        return noun
+
+    def _campaigners(self, noun: Token, seen: int) -> list[Mention]:
+        """Who wages an effort: its possessor, the one helped "in" it, its apposition, or the governing subject."""
+        owners = [m for c in noun.children if c.dep_ in _MODIFIERS and c.i < noun.i
+                  for m in self._in_subtree(c) if m.origin != "pronoun"]
+        if owners:
+            return _unique(owners)
+        if noun.lemma_.lower() in _EFFORTS:
+            helped = self._helped_in(noun, seen)
+            if helped:
+                return helped
+            if noun.dep_ == "appos" and noun.head.i in self.tok2m:
+                return [self.tok2m[noun.head.i]]
+        return self._governing_subject(noun, seen)
+
+    def _helped_in(self, noun: Token, seen: int) -> list[Mention]:
+        """The fighter of "support X in their fight", "support for X in the fight": X."""
+        if noun.dep_ != "pobj" or noun.head.lower_ != "in" or seen > 3:
+            return []
+        head = noun.head.head
+        if head.pos_ in ("VERB", "AUX"):
+            return [m for c in head.children if c.dep_ == "dobj" for m in self._helped(c)]
+        while head.dep_ == "conj" and head.head is not head:
+            head = head.head
+        return self._helped(head)
+
+    def _helped(self, tok: Token) -> list[Mention]:
+        """The actors a helping phrase is about: "support for X" -> X, "the Iraqi people" -> Iraqi people."""
+        cue = self.lex.nouns.get(tok.lemma_.lower())
+        if cue is not None and cue.rel in ("SUPPORT", "AID", "BACKS"):
+            return self.prep_objects(tok, ("for", "of", "to"))
+        return [m for m in self.actors(tok) if m.origin != "pronoun"]
+
+    def _governing_subject(self, noun: Token, seen: int) -> list[Mention]:
+        """The subject of the verb an effort noun is the object of: "X continued its efforts"."""
         holder = noun.head
         if noun.dep_ == "pobj" and holder.dep_ == "prep":
             holder = holder.head
@@ -245,6 +297,11 @@ class SentenceRelations:
             if child.dep_ == "nsubjpass":
                 found.extend(self.actors(child))
         return found
+
+    @staticmethod
+    def _shares_passive(verb: Token) -> bool:
+        """True for a bare participle coordinated with a passive: "was targeted and killed"."""
+        return verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "nsubj", "dobj") for c in verb.children)
 
     @staticmethod
     def _is_passive(verb: Token) -> bool:
@@ -669,7 +726,10 @@ class SentenceRelations:
         for child in noun.children:
             if child.dep_ in _MODIFIERS and child.i < noun.i:
                 sources.extend(self._in_subtree(child))
-        by = self.agents(noun)
+        by = self.agents(noun) or [m for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                                   for m in self.agents(c)]
+        if not by and noun.lemma_.lower() in _EFFORTS and all(s.origin == "pronoun" for s in sources):
+            sources = self._helped_in(noun, 0) or sources
         targets = self.prep_objects(noun, tuple(p for p in cue.preps))
         if cue.objects:
             thing = next((obj for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
@@ -685,6 +745,7 @@ class SentenceRelations:
         if by:
             if not targets and sources:
                 targets = sources
+            targets = self._passive_victims(noun) + targets
             sources = by
         light = False
         if not sources and not by:
@@ -717,6 +778,18 @@ class SentenceRelations:
         elif sources and (light or cue.rel in ("PROTEST", "MOBILIZE")) and \
                 RELATIONS[cue.rel].family is Family.EVENT:
             self.emit(sources, [None], cue, cue.mode, noun, "noun", score * 0.7)
+
+    def _passive_victims(self, noun: Token) -> list[Mention]:
+        """Who suffered the act in "Y was killed in a raid by X": the passive subject of the verb the noun is in."""
+        head = noun.head
+        if noun.dep_ != "pobj" or head.lower_ not in ("in", "during") or head.head.i == head.i:
+            return []
+        verb = head.head
+        cue = self.lex.verbs.get(verb.lemma_.lower())
+        if cue is None or cue.rel not in _HOSTILE_EVENTS:
+            return []
+        found, passive = self.subjects(verb)
+        return found if passive else []
 
     def _movers(self, noun: Token) -> list[Mention]:
         """Whose forces move in "the withdrawal of Russian troops", "the deployment of Iranian forces"."""
@@ -790,6 +863,9 @@ class SentenceRelations:
         if noun.i > 0 and self.doc[noun.i - 1].lower_ in _NOT_HOLDER:
             return
         bearers = self._bearers(noun)
+        if not bearers and cue.rel == "MEMBER_OF":
+            self._member_of_phrase(noun, cue)
+            return
         if not bearers:
             return
         holders: list[Mention] = []
@@ -815,6 +891,14 @@ class SentenceRelations:
         else:
             self.emit(bearers, list(holders), cue, cue.mode, noun, "role", score)
 
+    def _member_of_phrase(self, noun: Token, cue: Cue) -> None:
+        """A member noun that is itself the actor: "70 members of the tribe", "officials from X", "students of X"."""
+        m = self.tok2m.get(noun.i)
+        if m is None or m.origin != "noun" or m.actor_id is not None:
+            return
+        groups = [h for h in self.prep_objects(noun, ("of", "from")) if h is not m and h.kind != "person"]
+        self.emit([m], groups, cue, cue.mode, noun, "role", 0.8)
+
     def _bearers(self, noun: Token) -> list[Mention]:
         """Who holds the role: the named head it modifies, its apposition, or a copula's subject."""
         head = noun.head
@@ -833,6 +917,9 @@ class SentenceRelations:
         if noun.dep_ == "attr" and head.lemma_.lower() in self.lex.copulas:
             return self.subjects(head)[0]
         if noun.dep_ == "pobj" and head.lower_ == "as" and head.head.lemma_.lower() in self.lex.copulas:
+            return self.subjects(head.head)[0]
+        if noun.dep_ == "pobj" and head.lower_ == "as" and noun.lemma_.lower() == "part" and \
+                head.head.pos_ in ("VERB", "AUX"):
             return self.subjects(head.head)[0]
         if noun.dep_ == "pobj" and head.lower_ == "of" and noun.lemma_.lower() == "part":
             return []
