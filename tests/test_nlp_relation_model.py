@@ -36,6 +36,17 @@ def test_pair_features_on_a_parsed_sentence(extractor):
     assert "negation" in feats and "k1=state" in feats and "k2=state" in feats
 
 
+def test_lexicon_features_name_the_relation_of_the_linking_words(extractor):
+    doc, mentions, _ = _examples(extractor, "Russia castigated Ukraine and pounded Georgia.")
+    sent = next(doc.sents)
+    pairs = {(a.text, b.text): (a, b) for a, b in sentence_pairs(sent, mentions)}
+    castigated = pair_features(sent, *pairs[("Russia", "Ukraine")], lex=extractor.lex)
+    assert "toprel=ACCUSE" in castigated  # a CAMEO fallback verb: no training pair needs to contain it
+    assert not any(f.startswith(("toprel=", "onpathrel=")) for f in pair_features(sent, *pairs[("Russia", "Ukraine")]))
+    pounded = pair_features(sent, *pairs[("Russia", "Georgia")], lex=extractor.lex)
+    assert "onpathrel=ASSAULT" in pounded
+
+
 def test_bundled_model_predicts_fighting_on_an_unseen_conflict(extractor):
     model = load_model()
     assert model is not None and "Wikipedia" not in model.meta["trained_on"]

@@ -98,7 +98,8 @@ class Extractor:
                 if record is not None:
                     out.append(record)
         if self.relation_model is not None:
-            out.extend(learned_for_chunk(self.relation_model, doc, mentions, document, offset, self.kb, out))
+            out.extend(learned_for_chunk(self.relation_model, doc, mentions, document, offset, self.kb, out,
+                                         self.lex))
         return out
 
 

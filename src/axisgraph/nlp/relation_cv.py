@@ -39,7 +39,8 @@ def corpus_examples(corpus: Re3dCorpus, extractor: Any = None) -> DocData:
                 doc = extractor.nlp(piece)
                 rules.extend(extractor._analyse(doc, offset, document, rule_state))
                 mentions = find_mentions(doc, extractor.matcher, extractor.kb, extractor.lex, pair_state, offset)
-                examples.extend(chunk_examples(doc, mentions, document.id, offset, gold[document.id]))
+                examples.extend(chunk_examples(doc, mentions, document.id, offset, gold[document.id],
+                                               lex=extractor.lex))
             out[document.id] = (examples, rules)
     finally:
         extractor.relation_model = saved

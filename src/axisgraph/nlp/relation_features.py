@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
+from .lexicon import Lexicon
 from .mentions import Mention
 
 NEGATIONS = frozenset({"not", "no", "never", "n't", "deny", "denied", "without"})
@@ -64,8 +65,27 @@ def _distance_bucket(n: int) -> str:
                 if n <= limit) if n <= 20 else "20+"
 
 
-def pair_features(sent: Span, first: Mention, second: Mention) -> list[str]:
-    """Binary feature names for the ordered pair (first precedes second in the sentence)."""
+def lexicon_relation(tok: Token, lex: Lexicon) -> str | None:
+    """The relation the trigger lexicon gives a word (hand verbs and nouns, roles, CAMEO verb cues), if any."""
+    lemma = tok.lemma_.lower()
+    tables = (lex.verbs, lex.fallback_verbs) if tok.pos_ in ("VERB", "AUX") else (lex.nouns, lex.roles, lex.verbs)
+    cue = next((t[lemma] for t in tables if lemma in t), None)
+    return cue.rel if cue is not None else None
+
+
+def _lexicon_features(top: Token, inner: list[Token], between: list[Token], lex: Lexicon) -> list[str]:
+    """What the lexicon says of the linking words: lets the model generalise beyond words seen in training."""
+    feats = [f"onpathrel={rel}" for rel in (lexicon_relation(t, lex) for t in inner) if rel]
+    feats += [f"btwrel={rel}" for rel in (lexicon_relation(t, lex) for t in between) if rel]
+    rel = lexicon_relation(top, lex)
+    return feats + ([f"toprel={rel}"] if rel else [])
+
+
+def pair_features(sent: Span, first: Mention, second: Mention, lex: Lexicon | None = None) -> list[str]:
+    """Binary feature names for the ordered pair (first precedes second in the sentence).
+
+    With `lex`, also the relations the trigger lexicon gives the words on the path and between the two.
+    """
     doc = sent.doc
     ha, hb = head_of(sent, first), head_of(sent, second)
     steps, inner = dependency_path(ha, hb)
@@ -89,6 +109,8 @@ def pair_features(sent: Span, first: Mention, second: Mention) -> list[str]:
         feats.append("hedge")
     if any(t.lower_ in ("and", ",") for t in between) and len(between) <= 2:
         feats.append("coordinated")
+    if lex is not None:
+        feats += _lexicon_features(path_top(sent, first, second), inner, between, lex)
     return sorted(set(feats))
 
 

@@ -22,6 +22,7 @@ from ..kb.model import ActorKB
 from ..ontology import quad_of, relation_to_cameo
 from ..records import Assertion, Document, Trigger
 from .assemble import actor_ref
+from .lexicon import Lexicon
 from .mentions import Mention
 from .pipeline import sentence_of
 from .relation_features import pair_features, path_top, sentence_pairs
@@ -63,10 +64,12 @@ def gold_label(first: Mention, second: Mention, gold: Iterable) -> str:
 
 
 def chunk_examples(doc: Doc, mentions: Sequence[Mention], doc_id: str, offset: int,
-                   gold: Sequence = (), keep: Callable[[Mention, Mention], bool] | None = None) -> list[PairExample]:
+                   gold: Sequence = (), keep: Callable[[Mention, Mention], bool] | None = None,
+                   lex: Lexicon | None = None) -> list[PairExample]:
     """Candidate pairs of one parsed chunk, with features and (when gold is given) labels.
 
-    With `keep`, only the pairs it accepts get features (the extractor skips pairs its rules covered).
+    With `keep`, only the pairs it accepts get features (the extractor skips pairs its rules covered);
+    `lex` adds the trigger lexicon's relations of the linking words as features.
     """
     by_sentence: dict[int, list[Mention]] = defaultdict(list)
     for m in mentions:
@@ -81,7 +84,7 @@ def chunk_examples(doc: Doc, mentions: Sequence[Mention], doc_id: str, offset: i
             if keep is not None and not keep(first, second):
                 continue
             top = path_top(sent, first, second)
-            out.append(PairExample(doc_id, pair_features(sent, first, second), gold_label(first, second, gold),
+            out.append(PairExample(doc_id, pair_features(sent, first, second, lex), gold_label(first, second, gold),
                                    first, second, span, (top.idx + offset, top.idx + len(top.text) + offset)))
     return out
 
@@ -223,11 +226,12 @@ def learned_assertions(model: RelationModel, examples: Sequence[PairExample], ru
 
 
 def learned_for_chunk(model: RelationModel, doc: Doc, mentions: Sequence[Mention], document: Document,
-                      offset: int, kb: ActorKB, rules: Sequence[Assertion]) -> list[Assertion]:
+                      offset: int, kb: ActorKB, rules: Sequence[Assertion], lex: Lexicon | None = None
+                      ) -> list[Assertion]:
     """The extractor hook: learned assertions of one parsed chunk, for pairs its rules missed."""
     if len(mentions) < 2:
         return []
-    examples = chunk_examples(doc, mentions, document.id, offset, keep=_open_pairs(rules))
+    examples = chunk_examples(doc, mentions, document.id, offset, keep=_open_pairs(rules), lex=lex)
     return learned_assertions(model, examples, rules, document, kb)
 
 
