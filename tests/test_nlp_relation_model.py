@@ -45,6 +45,10 @@ def test_lexicon_features_name_the_relation_of_the_linking_words(extractor):
     assert not any(f.startswith(("toprel=", "onpathrel=")) for f in pair_features(sent, *pairs[("Russia", "Ukraine")]))
     pounded = pair_features(sent, *pairs[("Russia", "Georgia")], lex=extractor.lex)
     assert "onpathrel=ASSAULT" in pounded
+    doc, mentions, _ = _examples(extractor, "Russia delivered attack helicopters to Mali.")
+    sent = next(doc.sents)
+    (first, second), = list(sentence_pairs(sent, mentions))
+    assert not any("ASSAULT" in f for f in pair_features(sent, first, second, lex=extractor.lex))
 
 
 def test_bundled_model_predicts_fighting_on_an_unseen_conflict(extractor):
