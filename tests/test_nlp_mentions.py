@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from axisgraph.kb import load_kb
 from axisgraph.kb.matcher import KBMatcher
 from axisgraph.nlp import load_nlp
 from axisgraph.records import Document
@@ -106,3 +107,70 @@ def test_a_name_and_its_group_noun_are_one_mention():
     found = [(m.text, m.actor_id, m.kind) for m in _mentions("Hezbollah fighters fought the Shammar tribe.")]
     assert found == [("Hezbollah fighters", "hezbollah", "armed_group"), ("Shammar tribe", None, None)]
     assert [m.text for m in _mentions("The Iraqi tribe met Iranian officials.")][:2] == ["Iraqi", "tribe"]
+
+
+_CONTEXT_KB = """kb: axisgraph-actors
+version: test
+actors:
+  - {id: jor, name: Hashemite Kingdom of Jordan, kind: state, country: JOR, ambiguous_aliases: [Jordan]}
+  - {id: egy, name: Egypt, kind: state, country: EGY}
+  - {id: bhr, name: Bahrain, kind: state, country: BHR}
+  - {id: irn, name: Iran, kind: state, country: IRN}
+  - {id: isis, name: Islamic State, kind: armed_group, aliases: ["Da'esh"]}
+"""
+
+
+def _context_matches(tmp_path, text: str) -> list[str]:
+    path = tmp_path / "kb.yaml"
+    path.write_text(_CONTEXT_KB, encoding="utf-8")
+    nlp = load_nlp()
+    return [m.actor_id for m in KBMatcher(load_kb([path], include_bundled=False), nlp)(nlp(text))]
+
+
+def test_a_straight_apostrophe_form_matches_a_typographic_one(tmp_path):
+    assert _context_matches(tmp_path, "Da’esh and Da'esh fighters fled.") == ["isis", "isis"]
+
+
+def test_an_ambiguous_alias_opening_a_sentence_needs_coordinated_actors_of_its_kind(tmp_path):
+    assert _context_matches(tmp_path, "Jordan, Egypt and Bahrain condemned Iran.") == ["jor", "egy", "bhr", "irn"]
+    assert _context_matches(tmp_path, "Jordan condemned Iran.") == ["irn"]
+    assert _context_matches(tmp_path, "Jordan and Da'esh were named.") == ["isis"]
+
+
+def test_an_ambiguous_alias_inside_a_person_name_is_not_the_state(tmp_path):
+    assert "jor" not in _context_matches(tmp_path, "On Monday the envoy Michael Jordan visited Egypt.")
+
+
+def _texts(text: str) -> list[str]:
+    return [m.text for m in _mentions(text)]
+
+
+def test_capitalised_plurals_and_unit_names_are_actor_nouns():
+    found = _texts("Airmen from the 158th Fighter Wing trained with Soldiers and 300 Guard Airmen.")
+    assert {"Airmen", "158th Fighter Wing", "Soldiers", "300 Guard Airmen"} <= set(found)
+
+
+def test_a_body_noun_modifying_a_thing_is_an_actor():
+    assert "coalition" in _texts("Iraq welcomed the coalition airstrikes near Mosul.")
+    assert "regime" in _texts("Aleppo was destroyed by regime bombardment.")
+    assert "senior government officials" in _texts("Iran sent senior government officials to Beirut.")
+
+
+def test_nouns_for_communities_backers_and_victims():
+    found = _texts("The international community and the victims blamed Iran and its backers.")
+    assert {"international community", "victims", "its backers"} <= set(found)
+
+
+def test_lone_names_of_persons_never_named_in_full():
+    found = [(m.text, m.kind) for m in _mentions("Later Booker was assigned to a new unit. Booker died in 2016.")]
+    assert found.count(("Booker", "person")) == 2
+    assert "Special Advisor Thames" in _texts("In Lebanon, Special Advisor Thames will meet religious leaders.")
+
+
+def test_members_of_a_group_stay_a_mention_apart_from_the_group():
+    found = _texts("Hamas killed 70 members of the Shammar tribe.")
+    assert "70 members" in found and "Shammar tribe" in found
+
+
+def test_we_of_a_press_release_is_a_mention():
+    assert [(m.text, m.origin) for m in _mentions("We condemn the attack on Iraq.")][0] == ("We", "pronoun")

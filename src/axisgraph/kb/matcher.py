@@ -1,9 +1,11 @@
 """Find the KB's surface forms in spaCy documents with one PhraseMatcher pass per document.
 
 Forms written in capitals (IRGC, US) match on ORTH; every other form matches on LOWER but only where
-the text starts with a capital letter (docs/actors.md). Ambiguous aliases need context: capitalised, not
-sentence-initial. Hyphenated compounds ("Iran-backed") and possessives ("Iran's") need nothing special
-because spaCy splits them into separate tokens.
+the text starts with a capital letter (docs/actors.md). A form with a straight apostrophe ("Da'esh") also
+matches with a typographic one ("Da’esh"). Ambiguous aliases need context: capitalised and not
+sentence-initial, or coordinated with an unambiguous match of an actor of the same kind ("Jordan, Egypt
+and Bahrain condemned Iran"). Hyphenated compounds ("Iran-backed") and possessives ("Iran's") need
+nothing special because spaCy splits them into separate tokens.
 """
 
 from __future__ import annotations
@@ -19,6 +21,13 @@ from .model import ActorKB, SurfaceForm
 
 # Which form wins when one text names several actors.
 _FORM_RANK = {"name": 0, "alias": 1, "generated": 1, "capital": 2, "adjective": 3}
+# Typographic apostrophes that news text uses for the straight one of KB forms.
+_APOSTROPHES = ("\u2019", "\u2018")
+
+
+def _variants(text: str) -> list[str]:
+    """A form's text and its spellings with typographic apostrophes ("Da'esh", "Da’esh")."""
+    return [text] + [text.replace("'", a) for a in _APOSTROPHES if "'" in text]
 
 
 @dataclass(frozen=True)
@@ -46,7 +55,7 @@ class KBMatcher:
             key = ("X|" if form.case_sensitive else "L|") + (form.text if form.case_sensitive
                                                                else form.text.lower())
             if key not in self._forms:
-                (exact if form.case_sensitive else lower)[key].append(form.text)
+                (exact if form.case_sensitive else lower)[key].extend(_variants(form.text))
             self._forms[key].append(form)
         for key, texts in exact.items():
             self._exact.add(key, list(nlp.tokenizer.pipe(texts)))
@@ -56,6 +65,7 @@ class KBMatcher:
     def __call__(self, doc: Doc) -> list[ActorMatch]:
         """Non-overlapping actor matches of a document, longest first, in text order."""
         candidates: list[ActorMatch] = []
+        pending: list[ActorMatch] = []
         strings = doc.vocab.strings
         for matcher in (self._exact, self._lower):
             for match_id, start, end in matcher(doc):
@@ -63,9 +73,11 @@ class KBMatcher:
                 if not doc[start].text[:1].isupper() and not doc[start].text[:1].isdigit():
                     continue
                 form = self._choose(forms)
-                if form.ambiguous and not self._ambiguous_ok(doc, start):
+                if form.ambiguous and self._in_person_name(doc, form.actor_id, start, end):
                     continue
-                candidates.append(ActorMatch(start, end, form.actor_id, form.form, form.ambiguous))
+                match = ActorMatch(start, end, form.actor_id, form.form, form.ambiguous)
+                (pending if form.ambiguous and not self._ambiguous_ok(doc, start) else candidates).append(match)
+        candidates.extend(m for m in pending if self._coordinated(doc, m, candidates))
         candidates.sort(key=lambda m: (-(m.end - m.start), m.start))
         taken = bytearray(len(doc))
         chosen: list[ActorMatch] = []
@@ -79,6 +91,28 @@ class KBMatcher:
     def _choose(self, forms: list[SurfaceForm]) -> SurfaceForm:
         """The form to use when one text names several actors: unambiguous, then by form rank."""
         return min(forms, key=lambda f: (f.ambiguous, _FORM_RANK.get(f.form, 1), f.actor_id))
+
+    def _coordinated(self, doc: Doc, match: ActorMatch, others: list[ActorMatch]) -> bool:
+        """True if an ambiguous match is a conjunct of an unambiguous match of an actor of the same kind."""
+        actor = self.kb.get(match.actor_id)
+        token = doc[match.end - 1]
+        if actor is None or token.pos_ != "PROPN":
+            return False
+        conjuncts = {t.i for t in token.conjuncts}
+        for other in others:
+            peer = self.kb.get(other.actor_id)
+            if not other.ambiguous and peer is not None and peer.kind == actor.kind and other.form != "adjective" \
+                    and any(other.start <= i < other.end for i in conjuncts):
+                return True
+        return False
+
+    def _in_person_name(self, doc: Doc, actor_id: str, start: int, end: int) -> bool:
+        """True if a non-person's alias at [start, end) is part of a longer NER person name ("Michael Jordan")."""
+        actor = self.kb.get(actor_id)
+        if doc[start].ent_type_ != "PERSON" or actor is None or actor.kind == "person":
+            return False
+        ent = next((e for e in doc.ents if e.start <= start < e.end), None)
+        return ent is not None and (ent.start < start or ent.end > end)
 
     @staticmethod
     def _ambiguous_ok(doc: Doc, start: int) -> bool:

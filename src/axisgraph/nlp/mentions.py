@@ -2,8 +2,10 @@
 
 Sources of mentions, in order of trust: KB surface forms (one PhraseMatcher pass per document), a
 person's surname after the first full mention, spaCy named entities (ORG, NORP, GPE, PERSON) that the
-KB lacks, and definite descriptions ("the group", "the Palestinian militant group") resolved to the
-last-named actor that fits their noun and nationality.
+KB lacks, lone names NER missed as subjects of person verbs ("Booker was assigned"), definite
+descriptions ("the group", "the Palestinian militant group") resolved to the last-named actor that fits
+their noun and nationality, and unresolved actor nouns and pronouns ("300 ANG Airmen", "coalition
+airstrikes", "we"). See docs/actors.md.
 """
 
 from __future__ import annotations
@@ -25,6 +27,23 @@ _HISTORY = 40
 _GROUP_NOUNS = frozenset({"tribe", "clan", "faction", "brigade", "battalion", "militia", "group", "movement",
                           "party", "front", "organisation", "organization", "network", "cell", "wing", "union",
                           "alliance", "coalition", "army", "regiment", "unit", "squadron", "division"})
+# Actor nouns the trigger lexicon lacks, in any case: "the international community", "its backers", "the victims".
+_EXTRA_ACTOR_NOUNS = frozenset({"community", "backer", "victim", "mourner", "perpetrator", "tribunal",
+                                "businessman"})
+# Nouns that end the name of a military or civil unit when capitalised: "158th Fighter Wing", "U.S. 5th Fleet".
+_UNIT_NOUNS = frozenset({"wing", "fleet", "command", "corps", "group", "squadron", "battery", "company",
+                         "detachment", "flotilla"})
+# Nouns of bodies that name an actor also as the modifier of another noun: "coalition airstrikes".
+_BODY_NOUNS = frozenset({"coalition", "government", "regime", "army", "military", "navy", "police", "alliance",
+                         "administration", "opposition", "junta"})
+# Pronouns that resolve to the last-named person.
+_PERSON_PRONOUNS = ("he", "she", "him", "her")
+# Verbs whose subject, when a lone name NER missed, is a person: "Booker was assigned to 2nd Battalion".
+_PERSON_VERBS = frozenset({"assign", "serve", "enlist", "retire", "graduate", "die", "resign", "command"})
+# Tokens that separate two names within one NER entity ("Land Component Command - Operation Inherent Resolve").
+_NAME_BREAKS = frozenset({"-", "–", "—", ","})
+# Plural endings of capitalised nouns that spaCy leaves unlemmatised ("Airmen", "Marines"), longest first.
+_PLURALS = (("men", "man"), ("ies", "y"), ("s", ""))
 
 
 @dataclass
@@ -86,13 +105,14 @@ def find_mentions(doc: Doc, matcher: KBMatcher, kb: ActorKB, lex: Lexicon, state
     for ent in doc.ents:
         if ent.label_ not in _NER_LABELS:
             continue
-        start, end = _trim(ent)
-        if start >= end or any(taken[start:end]):
+        start, end = _untaken_part(ent, taken)
+        if start >= end:
             continue
         mentions.append(_new(doc, start, end, offset, None, "person" if ent.label_ == "PERSON" else None,
                              "ner", ent.label_.lower()))
         for i in range(start, end):
             taken[i] = True
+    mentions.extend(_lone_names(doc, taken, lex, offset))
     mentions.sort(key=lambda m: m.tok_start)
     mentions = _resolve_surnames(doc, mentions, taken, state, offset)
     mentions = _add_descriptions(doc, mentions, kb, lex, state, offset)
@@ -111,20 +131,16 @@ def _common_nouns(doc: Doc, taken: list[bool], lex: Lexicon, state: Discourse, o
     for token in doc:
         if taken[token.i]:
             continue
-        lower = token.lower_
-        if token.pos_ == "PRON" and lower in lex.actor_pronouns:
-            person = state.last_person if lower in ("he", "she", "him", "her") else None
-            if person is not None and person.actor_id:
-                found.append(_new(doc, token.i, token.i + 1, offset, person.actor_id, "person", "pronoun",
-                                  "pronoun", person.name))
-            else:
-                found.append(_new(doc, token.i, token.i + 1, offset, None, None, "pronoun", "pronoun"))
+        if token.pos_ == "PRON" and token.lower_ in lex.actor_pronouns:
+            found.append(_pronoun(doc, token, state, offset))
+            taken[token.i] = True
             continue
-        if token.pos_ not in ("NOUN", "PROPN") or (token.lemma_.lower() not in lex.actor_nouns
-                                                    and sector_for_noun(token.lemma_) is None):
+        if token.pos_ not in ("NOUN", "PROPN") or not _is_actor_noun(token, lex):
             continue
-        if token.dep_ == "compound" and token.head.i > token.i:
+        end = _name_after_title(token, taken)
+        if token.dep_ == "compound" and token.head.i > token.i and end is None and not _body_modifier(token, lex):
             continue
+        end = end or token.i + 1
         start = token.i
         while start > 0 and not taken[start - 1] and doc[start - 1].dep_ in (
                 "amod", "compound", "det", "poss", "nummod", "quantmod") and doc[start - 1].head.i >= token.i \
@@ -132,10 +148,52 @@ def _common_nouns(doc: Doc, taken: list[bool], lex: Lexicon, state: Discourse, o
             start -= 1
         while start < token.i and doc[start].lower_ in ("the", "a", "an"):
             start += 1
-        found.append(_new(doc, start, token.i + 1, offset, None, None, "noun", "noun"))
-        for i in range(start, token.i + 1):
+        found.append(_new(doc, start, end, offset, None, None, "noun", "noun"))
+        for i in range(start, end):
             taken[i] = True
     return found
+
+
+def _pronoun(doc: Doc, token: Token, state: Discourse, offset: int) -> Mention:
+    """A pronoun mention; he/she/him/her resolve to the last-named person."""
+    person = state.last_person if token.lower_ in _PERSON_PRONOUNS else None
+    if person is not None and person.actor_id:
+        return _new(doc, token.i, token.i + 1, offset, person.actor_id, "person", "pronoun", "pronoun", person.name)
+    return _new(doc, token.i, token.i + 1, offset, None, None, "pronoun", "pronoun")
+
+
+def _noun_lemmas(token: Token) -> list[str]:
+    """The lemma of a noun, and for a capitalised plural spaCy leaves as it is ("Airmen") its singular."""
+    lemma = token.lemma_.lower()
+    if token.pos_ != "PROPN" or lemma != token.lower_:
+        return [lemma]
+    return [lemma] + [lemma[:-len(end)] + singular for end, singular in _PLURALS if lemma.endswith(end)][:1]
+
+
+def _is_actor_noun(token: Token, lex: Lexicon) -> bool:
+    """True for a noun naming an actor: lexicon actor nouns, sector nouns, and capitalised unit nouns."""
+    for lemma in _noun_lemmas(token):
+        if lemma in lex.actor_nouns or lemma in _EXTRA_ACTOR_NOUNS or sector_for_noun(lemma) is not None:
+            return True
+        if lemma in _UNIT_NOUNS and token.text[:1].isupper() and not token.is_sent_start:
+            return True
+    return False
+
+
+def _body_modifier(token: Token, lex: Lexicon) -> bool:
+    """A body noun modifying a noun that is not an actor: "coalition airstrikes", "regime bombardment"."""
+    head = token.head
+    return token.lemma_.lower() in _BODY_NOUNS and head.pos_ == "NOUN" and not _is_actor_noun(head, lex)
+
+
+def _name_after_title(token: Token, taken: list[bool]) -> int | None:
+    """End of a name that a title noun modifies when NER missed it ("Special Advisor Thames"), else None."""
+    head = token.head
+    if token.dep_ != "compound" or head.i != token.i + 1 or head.pos_ != "PROPN" or taken[head.i]:
+        return None
+    if not head.text[:1].isupper() or head.text.isupper() or head.ent_type_ not in ("", "PERSON"):
+        return None
+    return head.i + 1
 
 
 def _group_nouns(doc: Doc, mentions: list[Mention], kb: ActorKB, lex: Lexicon, offset: int) -> list[Mention]:
@@ -218,6 +276,47 @@ def _place_phrase(head: Token, at: dict[int, Mention], kb: ActorKB, allow_of: bo
     return None
 
 
+def _untaken_part(ent: Span, taken: list[bool]) -> tuple[int, int]:
+    """An entity's bounds if the KB matched none of it, else an organisation's own name before or after a dash."""
+    start, end = _trim(ent)
+    if not any(taken[start:end]):
+        return start, end
+    if ent.label_ != "ORG":
+        return start, start
+    doc = ent.doc
+    cut = next(i for i in range(start, end) if taken[i])
+    if cut > start and doc[cut - 1].text in _NAME_BREAKS:
+        return start, _strip_breaks(doc, start, cut - 1)
+    last = max(i for i in range(start, end) if taken[i]) + 1
+    if last < end and doc[last].text in _NAME_BREAKS and not any(taken[last:end]):
+        return last + 1, end
+    return start, start
+
+
+def _strip_breaks(doc: Doc, start: int, end: int) -> int:
+    """The end of tokens [start, end) without trailing dashes and commas."""
+    while end > start and doc[end - 1].text in _NAME_BREAKS:
+        end -= 1
+    return end
+
+
+def _lone_names(doc: Doc, taken: list[bool], lex: Lexicon, offset: int) -> list[Mention]:
+    """Unresolved persons NER missed: a lone capitalised name as the subject of a speech or person verb."""
+    found: list[Mention] = []
+    for token in doc:
+        verb = token.head
+        if taken[token.i] or token.pos_ != "PROPN" or token.dep_ not in ("nsubj", "nsubjpass") or \
+                token.ent_type_ not in ("", "PERSON") or token.text.isupper() or not token.text[:1].isupper():
+            continue
+        if verb.lemma_.lower() not in lex.speech_verbs and verb.lemma_.lower() not in _PERSON_VERBS:
+            continue
+        if any(c.dep_ in ("compound", "det", "amod", "nummod") for c in token.children) or token.i < verb.i - 3:
+            continue
+        found.append(_new(doc, token.i, token.i + 1, offset, None, "person", "ner", "person"))
+        taken[token.i] = True
+    return found
+
+
 def _trim(ent: Span) -> tuple[int, int]:
     """Token bounds of an entity without a leading determiner or a trailing possessive."""
     start, end = ent.start, ent.end
@@ -238,20 +337,27 @@ def _resolve_surnames(doc: Doc, mentions: list[Mention], taken: list[bool], stat
         m = by_start.get(i)
         if m is None:
             token = doc[i]
-            known = state.surnames.get(token.text) if not taken[i] and token.pos_ == "PROPN" else None
-            if known is not None and token.text[:1].isupper():
+            known = state.surnames.get(token.text) if not taken[i] and _name_like(token) else None
+            if known is not None:
                 out.append(_new(doc, i, i + 1, offset, known.actor_id, "person", "surname", "surname",
                                 known.name or known.text))
             continue
-        if m.origin == "ner" and m.tok_end - m.tok_start == 1 and m.text in state.surnames:
-            known = state.surnames[m.text]
+        known = state.surnames.get(m.text) if m.origin == "ner" and m.tok_end - m.tok_start == 1 else None
+        if known is not None and (known.actor_id is not None or known.text != m.text):
             m.actor_id, m.name, m.kind, m.origin = known.actor_id, known.name or known.text, "person", "surname"
         if m.kind == "person":
             if m.tok_end - m.tok_start > 1:
                 state.surnames[doc[m.tok_end - 1].text] = m
+            elif m.actor_id is None:
+                state.surnames.setdefault(m.text, m)
             state.last_person = m
         out.append(m)
     return out
+
+
+def _name_like(token: Token) -> bool:
+    """A capitalised token that can be a known surname: a proper noun, or any word inside a sentence."""
+    return token.text[:1].isupper() and (token.pos_ == "PROPN" or not token.is_sent_start)
 
 
 def _add_descriptions(doc: Doc, mentions: list[Mention], kb: ActorKB, lex: Lexicon, state: Discourse,
