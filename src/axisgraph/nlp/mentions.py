@@ -304,10 +304,10 @@ def _lone_names(doc: Doc, taken: list[bool], lex: Lexicon, offset: int) -> list[
     """Unresolved persons NER missed: a lone capitalised name as the subject of a speech or person verb."""
     found: list[Mention] = []
     for token in doc:
-        verb = token.head
         if taken[token.i] or token.pos_ != "PROPN" or token.dep_ not in ("nsubj", "nsubjpass") or \
                 token.ent_type_ not in ("", "PERSON") or token.text.isupper() or not token.text[:1].isupper():
             continue
+        verb = token.head
         if verb.lemma_.lower() not in lex.speech_verbs and verb.lemma_.lower() not in _PERSON_VERBS:
             continue
         if any(c.dep_ in ("compound", "det", "amod", "nummod") for c in token.children) or token.i < verb.i - 3:

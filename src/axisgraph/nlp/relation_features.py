@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from spacy.tokens import Span, Token
 
@@ -32,26 +32,51 @@ def _ancestors(tok: Token) -> list[Token]:
     return chain
 
 
-def dependency_path(a: Token, b: Token) -> tuple[list[str], list[Token]]:
-    """Path a -> lowest common ancestor -> b as labelled steps, and the tokens strictly inside it."""
-    up_a, up_b = _ancestors(a), _ancestors(b)
+def dependency_path(a: Token, b: Token, chain: Callable[[Token], list[Token]] = _ancestors
+                    ) -> tuple[list[str], list[Token], Token | None]:
+    """Path a -> lowest common ancestor -> b as labelled steps, the tokens strictly inside it, and the ancestor."""
+    up_a, up_b = chain(a), chain(b)
     index_b = {t.i: n for n, t in enumerate(up_b)}
     for n, tok in enumerate(up_a):
         if tok.i in index_b:
             left, right = up_a[:n + 1], up_b[:index_b[tok.i]]
             break
     else:
-        return ["<nopath>"], []
+        return ["<nopath>"], [], None
     steps = [f"{t.dep_}^" for t in left[:-1]] + [left[-1].lemma_.lower()] + [f"{t.dep_}v" for t in reversed(right)]
     inner = left[1:] + list(reversed(right))[:-1] if right else left[1:-1]
-    return steps, [t for t in inner if t.i not in (a.i, b.i)]
+    return steps, [t for t in inner if t.i not in (a.i, b.i)], left[-1]
 
 
-def path_top(sent: Span, first: Mention, second: Mention) -> Token:
+class SentenceContext:
+    """One sentence's words, mention heads and ancestor chains, computed once for all of its pairs."""
+
+    def __init__(self, sent: Span) -> None:
+        self.sent = sent
+        self.words = frozenset(t.lower_ for t in sent)
+        self._heads: dict[tuple[int, int], Token] = {}
+        self._chains: dict[int, list[Token]] = {}
+
+    def head(self, mention: Mention) -> Token:
+        """The mention's syntactic head (`head_of`), cached."""
+        key = (mention.tok_start, mention.tok_end)
+        if key not in self._heads:
+            self._heads[key] = head_of(self.sent, mention)
+        return self._heads[key]
+
+    def chain(self, tok: Token) -> list[Token]:
+        """The token's ancestors (`_ancestors`), cached."""
+        if tok.i not in self._chains:
+            self._chains[tok.i] = _ancestors(tok)
+        return self._chains[tok.i]
+
+
+def path_top(sent: Span, first: Mention, second: Mention, context: SentenceContext | None = None) -> Token:
     """The lowest common ancestor of the two mention heads (the word that links them), else the first head."""
-    ha, hb = head_of(sent, first), head_of(sent, second)
-    above_b = {t.i for t in _ancestors(hb)}
-    return next((t for t in _ancestors(ha) if t.i in above_b), ha)
+    ctx = context or SentenceContext(sent)
+    ha, hb = ctx.head(first), ctx.head(second)
+    above_b = {t.i for t in ctx.chain(hb)}
+    return next((t for t in ctx.chain(ha) if t.i in above_b), ha)
 
 
 def _kind(mention: Mention) -> str:
@@ -86,14 +111,17 @@ def _lexicon_features(top: Token, inner: list[Token], between: list[Token], lex:
     return feats + ([f"toprel={rel}"] if rel else [])
 
 
-def pair_features(sent: Span, first: Mention, second: Mention, lex: Lexicon | None = None) -> list[str]:
+def pair_features(sent: Span, first: Mention, second: Mention, lex: Lexicon | None = None,
+                  context: SentenceContext | None = None) -> list[str]:
     """Binary feature names for the ordered pair (first precedes second in the sentence).
 
     With `lex`, also the relations the trigger lexicon gives the words on the path and between the two.
+    `context` shares the sentence's heads and chains between its pairs.
     """
     doc = sent.doc
-    ha, hb = head_of(sent, first), head_of(sent, second)
-    steps, inner = dependency_path(ha, hb)
+    ctx = context or SentenceContext(sent)
+    ha, hb = ctx.head(first), ctx.head(second)
+    steps, inner, top = dependency_path(ha, hb, ctx.chain)
     between = [doc[i] for i in range(first.tok_end, second.tok_start)][:MAX_TOKENS_BETWEEN]
     k1, k2 = _kind(first), _kind(second)
     feats = [f"path={'|'.join(steps)}", f"plen={min(len(steps), 8)}", f"k1={k1}", f"k2={k2}",
@@ -107,7 +135,7 @@ def pair_features(sent: Span, first: Mention, second: Mention, lex: Lexicon | No
     feats += [f"btwv={t.lemma_.lower()}" for t in between if t.pos_ == "VERB"]
     if not between:
         feats.append("adjacent")
-    words = {t.lower_ for t in sent}
+    words = ctx.words
     if words & NEGATIONS:
         feats.append("negation")
     if words & HEDGES:
@@ -115,7 +143,7 @@ def pair_features(sent: Span, first: Mention, second: Mention, lex: Lexicon | No
     if any(t.lower_ in ("and", ",") for t in between) and len(between) <= 2:
         feats.append("coordinated")
     if lex is not None:
-        feats += _lexicon_features(path_top(sent, first, second), inner, between, lex)
+        feats += _lexicon_features(top or ha, inner, between, lex)
     return sorted(set(feats))
 
 

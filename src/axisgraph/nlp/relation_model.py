@@ -25,7 +25,7 @@ from .assemble import actor_ref
 from .lexicon import Lexicon
 from .mentions import Mention
 from .pipeline import sentence_of
-from .relation_features import pair_features, path_top, sentence_pairs
+from .relation_features import SentenceContext, pair_features, path_top, sentence_pairs
 
 NONE = "none"
 MODEL_PATH = Path(__file__).parent / "data" / "relation_model.json"
@@ -80,11 +80,13 @@ def chunk_examples(doc: Doc, mentions: Sequence[Mention], doc_id: str, offset: i
             continue
         sent = sentence_of(doc, start)
         span = (sent.start_char + offset, sent.end_char + offset)
+        context = SentenceContext(sent)
         for first, second in sentence_pairs(sent, ms):
             if keep is not None and not keep(first, second):
                 continue
-            top = path_top(sent, first, second)
-            out.append(PairExample(doc_id, pair_features(sent, first, second, lex), gold_label(first, second, gold),
+            top = path_top(sent, first, second, context)
+            features = pair_features(sent, first, second, lex, context)
+            out.append(PairExample(doc_id, features, gold_label(first, second, gold),
                                    first, second, span, (top.idx + offset, top.idx + len(top.text) + offset)))
     return out
 
