@@ -25,6 +25,7 @@ _MONTH_YEAR = re.compile(_MONTH_RE + r"\s+(\d{4})", re.I)
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _SPEAKER_DEPS = ("nsubj", "nsubjpass", "dobj", "dative", "attr")
+_REFUSAL_NOUNS = {"refusal", "failure", "reluctance", "unwillingness"}  # "X's refusal to accept Y"
 _PERSON_PRONOUNS = {"he", "she", "him", "her"}
 _NEGATORS = {"not", "n't", "never", "no"}
 _CROSSING = ("ccomp", "xcomp", "pcomp", "prep", "pobj", "dobj", "conj", "advcl", "acl", "relcl", "parataxis",
@@ -116,6 +117,8 @@ class QualifierFinder:
                 tok = head
                 continue
             if head.lemma_.lower() in self.lex.refusal_verbs and tok.dep_ == "xcomp":
+                return True, False
+            if head.lemma_.lower() in _REFUSAL_NOUNS and tok.dep_ == "acl":
                 return True, False
             if head.lemma_.lower() in self.lex.denial_verbs and tok.dep_ in (
                     "ccomp", "xcomp", "dobj", "pcomp", "prep", "pobj", "acl", "relcl"):

@@ -28,15 +28,25 @@ _QUANTITIES = {"all", "some", "most", "many", "each", "one", "thousand", "hundre
 _NO_CUE = Cue(lemma="", rel="SUPPORT")
 _GOVERNING = ("AGREE", "REQUEST", "THREATEN", "REJECT", "CONCEDE", "SUPPORT")
 _FUTURE = {"will", "'ll", "would", "shall"}
+_READYING = {"prepare", "ready", "gear", "poise"}
+_POSSIBLE = {"may", "might", "could", "can"}
 _OBLIGATION = {"must", "should", "ought"}
 _PRONOUNS = {"it", "they", "he", "she", "we"}
 _NOT_HOLDER = {"former", "ex", "then", "would-be", "deputy", "vice"}
 _PHRASE_PREPS = {"with", "to", "against", "on", "by", "of", "between", "toward", "towards"}
+_UNATTRIBUTED = 0.6  # a bombing with no named perpetrator, coded from where it happened
 _FALLBACK_SCORE = 0.8  # CAMEO-table verb cues are less sure than hand cues
 _OWN = {"its", "their", "his", "her", "our"}
 _PHRASE_DEPS = ("prt", "advmod", "acomp", "oprd", "dobj", "prep", "xcomp")  # words completing a verb key
 _HOSTILE_EVENTS = ("SANCTION", "COERCE", "ASSAULT", "PROTEST", "THREATEN")
 _REQUEST_VERBS = {"call", "appeal", "press", "ask", "push", "clamor", "clamour", "lobby"}
+_ENGAGE = {"engage", "involve", "participate", "join", "persist", "take"}
+_WEAPONS = {"bomb", "bombing", "explosion", "blast", "device", "mine", "minefield", "landmine", "explosive",
+            "ied", "booby-trap", "car-bomb", "carbomb"}
+_PLACE_PREPS = {"in", "near", "outside", "at", "inside", "around", "on"}
+_MOVES = ("RETREAT", "MOBILIZE")  # "troops were withdrawn": the forces' side moves, no agent needed
+_PROTESTED = ("of", "against", "at", "over")
+_FILED = {"lodge", "file", "register", "submit", "deliver", "send", "voice"}
 _EFFORTS = {"effort", "campaign", "strategy", "fight", "struggle", "operation", "war", "battle", "offensive",
             "determination", "commitment", "mission", "plan", "bid", "drive", "attempt", "resolve", "push"}
 
@@ -79,7 +89,7 @@ class SentenceRelations:
             found.append(m)
         elif tok.lower_ in _REL_PRONOUNS and tok.head.dep_ == "relcl":
             return self.actors(tok.head.head, depth + 1)
-        elif tok.lemma_.lower() in self.lex.clause_nouns:
+        elif tok.lemma_.lower() in self.lex.clause_nouns and tok.dep_ == "appos":
             return self.clause_agents(tok, depth)
         elif tok.pos_ in ("NOUN", "PROPN", "ADJ", "PRON", "NUM"):
             for child in tok.children:
@@ -89,7 +99,7 @@ class SentenceRelations:
             if not found and (lemma in self.lex.agent_nouns or tok.pos_ in ("PRON", "NUM", "ADJ")
                               or lemma in _QUANTITIES):
                 for child in tok.children:
-                    if child.dep_ == "prep" and child.lower_ == "of":
+                    if child.dep_ == "prep" and self._belongs(tok, child):
                         for obj in child.children:
                             if obj.dep_ == "pobj":
                                 found.extend(self.actors(obj, depth + 1))
@@ -107,12 +117,16 @@ class SentenceRelations:
                 found.extend(m for m in self._in_subtree(child) if m.origin not in ("noun", "pronoun"))
         if not found and (tok.lemma_.lower() in self.lex.agent_nouns or tok.lemma_.lower() in _QUANTITIES):
             for child in tok.children:
-                if child.dep_ == "prep" and child.lower_ == "of":
+                if child.dep_ == "prep" and self._belongs(tok, child):
                     for obj in child.children:
                         if obj.dep_ == "pobj":
                             found.extend(m for m in self.actors(obj, depth + 1, conj=False)
                                          if m.origin != "pronoun")
         return _unique(found)
+
+    def _belongs(self, noun: Token, prep: Token) -> bool:
+        """True for the preposition naming whose people a noun stands for: "members of X", "activists from X"."""
+        return prep.lower_ == "of" or (prep.lower_ == "from" and noun.lemma_.lower() in self.lex.agent_nouns)
 
     def _in_subtree(self, tok: Token) -> list[Mention]:
         """Mentions inside a modifier's subtree ("US-Israeli", "Syria's")."""
@@ -171,7 +185,7 @@ class SentenceRelations:
             return repaired, False
         for child in verb.children:
             if child.dep_ in _SUBJ:
-                found = self.actors(child)
+                found = self.actors(child) or self._reduced_relative(child)
                 if child.lower_ in _PRONOUNS and all(m.origin == "pronoun" for m in found):
                     found = self._reporter(verb, seen) or found
                 if found or child.lower_ not in _REL_PRONOUNS:
@@ -186,7 +200,7 @@ class SentenceRelations:
             return [], False
         passive = verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl", "amod")
         if verb.dep_ in ("acl", "relcl", "amod") and verb.head.i != verb.i:
-            return self._purpose_agents(verb, seen) or self.actors(verb.head), passive
+            return self._purpose_agents(verb, seen) or self.actors(verb.head) or self._issuer(verb, seen), passive
         if verb.dep_ == "conj" and self.is_verbal(verb.head):
             found, was_passive = self.subjects(verb.head, seen + 1)
             return found, was_passive and (self._is_passive(verb) or self._shares_passive(verb))
@@ -213,6 +227,39 @@ class SentenceRelations:
             found, was_passive = self.subjects(verb.head, seen + 1)
             return (found, False) if not was_passive else ([], False)
         return [], False
+
+    def _issuer(self, verb: Token, seen: int) -> list[Mention]:
+        """Who speaks through a statement: "X issued a declaration demanding ..." -> X."""
+        noun = verb.head
+        if verb.tag_ != "VBG" or noun.dep_ != "dobj" or not _known(noun.head, self.lex.light_verbs) or seen > 3:
+            return []
+        found, passive = self.subjects(noun.head, seen + 1)
+        return [] if passive else found
+
+    def _reduced_relative(self, tok: Token) -> list[Mention]:
+        """Subject of a participle read as the subject: "The Red Cross operating in Iraq said" -> Red Cross."""
+        if tok.tag_ not in ("VBG", "VBN"):
+            return []
+        return [m for c in tok.children if c.dep_ in _SUBJ and c.i < tok.i for m in self.actors(c)]
+
+    def _unattributed(self, verb: Token) -> list[Mention]:
+        """The place of a bombing whose subject, agent or `in` phrase names no perpetrator ("near Samarra")."""
+        args = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+        args += [obj for c in verb.children if c.dep_ in ("agent", "prep") and c.lower_ in ("by", "in")
+                 for obj in c.children if obj.dep_ == "pobj"]
+        weapons = [a for a in args if not self.actors(a) and self._is_weapon(a)]
+        if not weapons:
+            return []
+        phrases = [c for t in (*weapons, verb) for c in t.children if c.dep_ == "prep" and c.lower_ in _PLACE_PREPS]
+        places = [self.tok2m[t.i] for p in phrases for t in p.subtree if t.i in self.tok2m]
+        places = [m for m in _unique(places) if m.kind != "person" and m.origin != "pronoun"]
+        named = [m for m in places if m.actor_id]
+        return (named or places)[:1]
+
+    def _is_weapon(self, tok: Token) -> bool:
+        """True for an explosive with no perpetrator named on it ("a car bomb explosion", "a roadside bombing")."""
+        return tok.lemma_.lower() in _WEAPONS and not self.agents(tok) and not any(
+            m for c in tok.children if c.dep_ in _MODIFIERS for m in self._in_subtree(c))
 
     def _purpose_agents(self, verb: Token, seen: int) -> list[Mention]:
         """Who acts in "X's strategy to defeat Y", "X continued its efforts to defeat Y"."""
@@ -481,7 +528,7 @@ class SentenceRelations:
                           for g in c.children if g.dep_ == "pobj"), None)
         if cue.objects:
             chosen = self._object_relation(thing or direct, cue)
-            if chosen is None:
+            if chosen is None or (direct is None and cue.needs == "objects" and not self.prep_objects(verb, cue.preps)):
                 return
             if chosen is not cue and direct is not None and thing is None:
                 # "sent inspectors to X": the object noun that sets the relation is the thing, not a target
@@ -491,7 +538,7 @@ class SentenceRelations:
         cue = self._intended(verb, cue)
         cue = self._protest_demand(verb, cue)
         mode = cue.mode or (self._object_mode(thing) if cue.rel in ("AID", "COOPERATE") else None)
-        via_prep = self.prep_objects(verb, cue.preps) if cue.preps else []
+        via_prep = (self.prep_objects(verb, cue.preps) if cue.preps else []) or self._protested(verb, cue)
         if thing is not None and cue.preps and not via_prep:
             via_prep = self.prep_objects(thing, cue.preps)
         phrase = self._phrase_noun(verb, cue)
@@ -514,12 +561,10 @@ class SentenceRelations:
                 holders = self.prep_objects(verb, cue.passive_preps or ("from",))
                 self.emit(subjects, list(holders), cue, mode, verb, "verb", score)
                 return
-            targets = subjects
-            sources = agents
-            if not agents and cue.preps and not cue.inverse:
-                stative = self.prep_objects(verb, cue.preps)
-                if stative:
-                    sources, targets = subjects, stative
+            sources, targets = agents, list(subjects)
+            if not agents:
+                sources, targets, factor = self._agentless(verb, cue, subjects)
+                score *= factor
             if sources and targets:
                 self.emit(sources, list(targets), cue, mode, verb, "verb", score)
                 if cue.symmetric:
@@ -550,13 +595,16 @@ class SentenceRelations:
             targets = self._object_phrase_actors(thing)
         if not targets and cue.rel in ("COERCE", "ASSAULT"):
             targets = self._owners(verb, thing, cue)
+        if not subjects and cue.rel == "ASSAULT" and targets:
+            self.emit(self._unattributed(verb), list(targets), cue, mode, verb, "verb", score * _UNATTRIBUTED)
+            return
         if not subjects:
             return
         if cue.symmetric:
             if targets:
                 self.emit(subjects, list(targets), cue, mode, verb, "verb", score)
                 self.emit(list(targets), list(subjects), cue, mode, verb, "verb", score)
-            elif len(subjects) > 1:
+            elif len({s.key for s in subjects}) > 1:
                 self.emit_pairs(subjects, cue, mode, verb, "verb", score * 0.95)
             elif RELATIONS[cue.rel].family is Family.EVENT:
                 self.emit(subjects, [None], cue, mode, verb, "verb", score * 0.7)
@@ -567,8 +615,32 @@ class SentenceRelations:
             self.emit(subjects, people, replace(cue, rel="COOPERATE"), mode, verb, "verb", score * 0.8)
         elif targets:
             self.emit(subjects, list(targets), cue, mode, verb, "verb", score)
+            self._rallied(verb, subjects, cue, score)
         elif RELATIONS[cue.rel].family is Family.EVENT and cue.needs != "target-prep":
             self.emit(subjects, [None], cue, mode, verb, "verb", score * 0.7)
+
+    def _rallied(self, verb: Token, subjects: list[Mention], cue: Cue, score: float) -> None:
+        """"X urged Y to support Z": X rallies support for Z (CAMEO 053), besides its request of Y."""
+        if cue.rel != "REQUEST":
+            return
+        for child in verb.children:
+            other = self.lex.verbs.get(child.lemma_.lower())
+            if child.dep_ != "xcomp" or other is None or other.rel not in ("SUPPORT", "BACKS"):
+                continue
+            backed = [m for c in child.children if c.dep_ == "dobj" for m in self.actors(c)]
+            self.emit(subjects, list(backed), replace(other, rel="SUPPORT"), None, child, "verb", score * 0.9)
+
+    def _agentless(self, verb: Token, cue: Cue, subjects: list[Mention]
+                   ) -> tuple[list[Mention], list[Mention | None], float]:
+        """Source, targets and score factor of a passive without `by`: movers, stative objects, bombings."""
+        if cue.rel in _MOVES:
+            return subjects, self.prep_objects(verb, cue.preps) or [None], 1.0
+        stative = self.prep_objects(verb, cue.preps) if cue.preps else []
+        if stative:
+            return list(subjects), list(stative), 1.0
+        if cue.rel == "ASSAULT":
+            return self._unattributed(verb), list(subjects), _UNATTRIBUTED
+        return [], list(subjects), 1.0
 
     def obligation(self, speech: Token) -> None:
         """"X said Y must do Z": X makes a demand of Y (CAMEO 10)."""
@@ -591,11 +663,26 @@ class SentenceRelations:
             return cue
         future = any(c.dep_ == "aux" and c.lower_ in _FUTURE for c in verb.children)
         governed = self._intent_governed(verb)
+        if relation.sign < 0 and _conditional(verb, ("unless", "if")) and _modal(verb):
+            return replace(cue, rel="THREATEN", mode=None)
         if not (future or governed):
             return cue
+        if cue.rel == "ASSAULT" and self._prepared(verb):
+            return replace(cue, rel="MOBILIZE", mode=None)
         if _conditional(verb):
             return replace(cue, rel="THREATEN", mode=None)
         return replace(cue, rel="AGREE" if relation.sign > 0 else "THREATEN", mode=None)
+
+    def _prepared(self, verb: Token) -> bool:
+        """True for force readied, not yet used: "prepared to resume shelling" is military posturing (CAMEO 150)."""
+        tok = verb
+        for _ in range(3):
+            if tok.dep_ != "xcomp" or tok.head is tok:
+                return False
+            tok = tok.head
+            if tok.lemma_.lower() in _READYING:
+                return True
+        return False
 
     def _intent_governed(self, verb: Token) -> bool:
         """True for an infinitive under a verb of intent, directly or through a chain ("willing to help defend X")."""
@@ -730,7 +817,14 @@ class SentenceRelations:
                                    for m in self.agents(c)]
         if not by and noun.lemma_.lower() in _EFFORTS and all(s.origin == "pronoun" for s in sources):
             sources = self._helped_in(noun, 0) or sources
+        cue = self._verbal_protest(noun, cue)
+        carrier = self._carrier(noun)
         targets = self.prep_objects(noun, tuple(p for p in cue.preps))
+        if not targets and carrier is not noun:
+            targets = self.prep_objects(carrier, cue.preps)
+        if not targets:
+            targets = self._light_verb_preps(carrier, cue) or self._clause_subjects(noun, cue) or \
+                self._protested(carrier, cue)
         if cue.objects:
             thing = next((obj for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
                           for obj in c.children if obj.dep_ == "pobj"), None)
@@ -741,7 +835,7 @@ class SentenceRelations:
             if thing is not None:
                 targets += [m for m in self.prep_objects(thing, cue.preps) if m not in targets]
         targets += [m for m in self._territory_targets(noun) if m not in targets]
-        between = self._between(noun)
+        between = self._between(noun) or (self._between(carrier) if carrier is not noun else [])
         if by:
             if not targets and sources:
                 targets = sources
@@ -754,7 +848,7 @@ class SentenceRelations:
                 sources, cue = requested
                 light = bool(sources)
         if not sources:
-            sources = self._light_verb_agents(noun)
+            sources = self._light_verb_agents(carrier)
             light = bool(sources)
             if light:
                 cue = self._intended(noun.head, cue)
@@ -778,6 +872,41 @@ class SentenceRelations:
         elif sources and (light or cue.rel in ("PROTEST", "MOBILIZE")) and \
                 RELATIONS[cue.rel].family is Family.EVENT:
             self.emit(sources, [None], cue, cue.mode, noun, "noun", score * 0.7)
+
+    def _carrier(self, noun: Token) -> Token:
+        """The head noun carrying an event noun's phrase: "a mediation effort between A and B" -> effort."""
+        head = noun.head
+        if noun.dep_ == "compound" and head.pos_ == "NOUN" and head.i not in self.tok2m:
+            return head
+        return noun
+
+    def _light_verb_preps(self, noun: Token, cue: Cue) -> list[Mention]:
+        """Targets the parser hung on the light verb: "opened investigations [against X]" -> X."""
+        head = noun.head
+        if noun.dep_ != "dobj" or head is noun or not _known(head, self.lex.light_verbs):
+            return []
+        return self.prep_objects(head, cue.preps)
+
+    def _protested(self, tok: Token, cue: Cue) -> list[Mention]:
+        """Target of a protest "in protest of/against/at Y" ("a hunger strike in protest of X's refusal") -> X."""
+        if cue.rel != "PROTEST":
+            return []
+        return _unique([m for c in tok.children if c.dep_ == "prep" and c.lower_ == "in"
+                        for obj in c.children if obj.dep_ == "pobj" and obj.lemma_.lower() == "protest"
+                        for m in self.prep_objects(obj, _PROTESTED)])
+
+    def _clause_subjects(self, noun: Token, cue: Cue) -> list[Mention]:
+        """Who is asked to act in "its demand that Israel ease restrictions" -> Israel (CAMEO 10)."""
+        if cue.rel != "REQUEST":
+            return []
+        return _unique([m for c in noun.children if c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX")
+                        for g in c.children if g.dep_ in ("nsubj", "nsubjpass") for m in self.actors(g)])
+
+    def _verbal_protest(self, noun: Token, cue: Cue) -> Cue:
+        """A protest lodged or filed is an official complaint (CAMEO 114): ACCUSE, its target `with` or `to`."""
+        if cue.rel != "PROTEST" or noun.dep_ != "dobj" or noun.head.lemma_.lower() not in _FILED:
+            return cue
+        return replace(cue, rel="ACCUSE", mode=None, preps=tuple(cue.preps) + ("with", "to"))
 
     def _passive_victims(self, noun: Token) -> list[Mention]:
         """Who suffered the act in "Y was killed in a raid by X": the passive subject of the verb the noun is in."""
@@ -843,10 +972,12 @@ class SentenceRelations:
     def _light_verb_agents(self, noun: Token) -> list[Mention]:
         """Agent of "X carried out an attack" / "an attack was carried out by X"."""
         head = noun.head
-        if noun.dep_ == "pobj" and head.lower_ == "in" and head.head.pos_ in ("VERB", "AUX") and \
-                self.lex.nouns.get(noun.lemma_.lower(), _NO_CUE).rel == "PROTEST":
+        if noun.dep_ == "pobj" and head.lower_ in ("in", "during") and head.head.pos_ in ("VERB", "AUX"):
             found, passive = self.subjects(head.head)
-            return [] if passive else found
+            engaged = head.lower_ == "in" and head.head.lemma_.lower() in _ENGAGE and any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in head.head.children)
+            protest = self.lex.nouns.get(noun.lemma_.lower(), _NO_CUE).rel == "PROTEST"
+            return found if engaged or (protest and not passive) else []
         if head is noun or not _known(head, self.lex.light_verbs):
             return []
         if noun.dep_ in ("dobj", "attr"):
@@ -996,10 +1127,15 @@ def _finite(verb: Token) -> bool:
     return verb.dep_ == "conj" and verb.head is not verb and _finite(verb.head)
 
 
-def _conditional(verb: Token) -> bool:
+def _conditional(verb: Token, marks: tuple[str, ...] = ("unless",)) -> bool:
     """True for an act made to depend on the other side's conduct: "will withdraw unless X ..." (CAMEO 13)."""
-    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children)
                for c in verb.children)
+
+
+def _modal(verb: Token) -> bool:
+    """True for a verb with a future or possibility auxiliary ("will", "may", "could")."""
+    return any(c.dep_ == "aux" and c.lower_ in _FUTURE | _POSSIBLE for c in verb.children)
 
 
 def _unique(mentions: list[Mention]) -> list[Mention]:
