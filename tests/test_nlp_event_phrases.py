@@ -100,3 +100,16 @@ def test_calls_for_punitive_measures_accuse_their_target():
 
 def test_calls_for_talks_request_them():
     assert find(extract("Ukraine called for talks with Russia."), "ukr", "REQUEST", "rus")
+
+
+def test_forces_an_actor_moves_are_not_its_target():
+    found = extract("The Wagner Group has deployed about 1,500 fighters in Mali.")
+    assert find(found, "wagner", "MOBILIZE", None)
+    assert not [a for a in found if a.relation == "MOBILIZE" and a.target is not None and a.target.id is None]
+    assert find(extract("Iran deployed troops against Iraq."), "irn", "MOBILIZE", "irq")
+
+
+def test_support_received_from_an_actor_is_that_actors_support():
+    found = extract("Hamas received support from Hezbollah during the war.")
+    assert find(found, "hezbollah", "SUPPORT", "hamas")
+    assert not find(found, "hamas", "SUPPORT", "hezbollah")

@@ -446,10 +446,12 @@ class SentenceRelations:
                         return self.lex.verbs[key]
         return None
 
-    def _own_forces(self, mention: Mention, direct: Token | None) -> bool:
-        """True for an actor's own people as object: "put its troops on alert", "demobilized their fighters"."""
-        return mention.actor_id is None and direct is not None and direct.lemma_.lower() in self.lex.agent_nouns \
-            and any(c.dep_ == "poss" and c.lower_ in _OWN for c in direct.children)
+    def _own_forces(self, mention: Mention, direct: Token | None, cue: Cue) -> bool:
+        """True for an actor's own people as object: "put its troops on alert", "demobilized their fighters";
+        for moving forces ("deployed 1,500 fighters", "withdrew troops") also without the possessive."""
+        if mention.actor_id is not None or direct is None or direct.lemma_.lower() not in self.lex.agent_nouns:
+            return False
+        return cue.rel in ("MOBILIZE", "RETREAT") or any(c.dep_ == "poss" and c.lower_ in _OWN for c in direct.children)
 
     def _phrase_noun(self, verb: Token, cue: Cue) -> Token | None:
         """The noun ending a verb-phrase key ("went on strike against X" -> strike), whose phrases hold the target."""
@@ -520,7 +522,7 @@ class SentenceRelations:
                     objects.extend(found)
                 else:
                     thing = child
-        own = [o for o in objects if any(o.key == s.key for s in subjects) or self._own_forces(o, direct)]
+        own = [o for o in objects if any(o.key == s.key for s in subjects) or self._own_forces(o, direct, cue)]
         if own and len(own) == len(objects) and direct is not None:
             objects, thing = [], direct  # "Israel strengthened its forces": the actor's own forces are a thing
         if thing is None and objects:
