@@ -30,6 +30,17 @@ def extract(text: str, on: date | None = date(2023, 11, 1)) -> list[Assertion]:
     return extractor().extract(Document(id="t", text=text, date=on))
 
 
+@lru_cache(maxsize=1)
+def rules_extractor() -> Extractor:
+    """The rule layer alone (no learned pair model), for tests of what the rules say."""
+    return Extractor(fixture_kb(), relation_model=False)
+
+
+def extract_rules(text: str, on: date | None = date(2023, 11, 1)) -> list[Assertion]:
+    """The rule layer's assertions of a text dated `on`."""
+    return rules_extractor().extract(Document(id="t", text=text, date=on))
+
+
 def find(assertions: list[Assertion], source: str | None, relation: str, target: str | None,
          **fields) -> list[Assertion]:
     """Assertions with these ends (KB ids, or surface text for unresolved ends) and field values."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from nlp_support import extract, find
+from nlp_support import extract, extract_rules, find
 
 
 def test_possessor_of_a_strategy_wages_its_purpose():
@@ -10,17 +10,17 @@ def test_possessor_of_a_strategy_wages_its_purpose():
 
 
 def test_the_one_supported_in_their_campaign_is_the_fighter():
-    found = extract("The United States supports the Sudanese Armed Forces in their campaign to defeat the "
-                    "Rapid Support Forces.")
+    found = extract_rules("The United States supports the Sudanese Armed Forces in their campaign to defeat the "
+                          "Rapid Support Forces.")
     assert find(found, "sdn.saf", "ASSAULT", "rsf")
     assert not find(found, "usa", "ASSAULT", "rsf")
 
 
 def test_support_for_an_actor_in_the_fight_against_another():
-    found = extract("Russia reiterated its support for the Tatmadaw in the fight against the Arakan Army.")
+    found = extract_rules("Russia reiterated its support for the Tatmadaw in the fight against the Arakan Army.")
     assert find(found, "mmr.tatmadaw", "ASSAULT", "aa")
     assert not find(found, "rus", "ASSAULT", "aa")
-    found = extract("Ukraine welcomed Russia support for the Tatmadaw in the fight against the Arakan Army.")
+    found = extract_rules("Ukraine welcomed Russia support for the Tatmadaw in the fight against the Arakan Army.")
     assert find(found, "mmr.tatmadaw", "ASSAULT", "aa")
     assert not find(found, "rus", "ASSAULT", "aa")
 

@@ -22,7 +22,7 @@ from ..kb.model import ActorKB
 from ..ontology import quad_of, relation_to_cameo
 from ..records import Assertion, Document, Trigger
 from .assemble import actor_ref
-from .lexicon import Lexicon
+from .lexicon import Lexicon, default_lexicon
 from .mentions import Mention
 from .pipeline import sentence_of
 from .relation_features import SentenceContext, pair_features, path_top, sentence_pairs
@@ -69,8 +69,10 @@ def chunk_examples(doc: Doc, mentions: Sequence[Mention], doc_id: str, offset: i
     """Candidate pairs of one parsed chunk, with features and (when gold is given) labels.
 
     With `keep`, only the pairs it accepts get features (the extractor skips pairs its rules covered);
-    `lex` adds the trigger lexicon's relations of the linking words as features.
+    `lex` (default: the bundled lexicon, as the shipped model was trained with) gives the relations of the
+    linking words as features.
     """
+    lex = lex or default_lexicon()
     by_sentence: dict[int, list[Mention]] = defaultdict(list)
     for m in mentions:
         by_sentence[sentence_of(doc, m.tok_start).start].append(m)
