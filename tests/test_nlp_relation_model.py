@@ -85,3 +85,10 @@ def test_cv_splitter_never_trains_on_the_held_out_source():
 def test_gold_label_none_for_unrelated_pairs(extractor):
     _, _, examples = _examples(extractor, "Iran and Iraq met in Baghdad.")
     assert examples and all(ex.label == NONE for ex in examples)
+
+
+def test_the_model_does_not_tie_an_accuser_to_the_victims_of_the_act_it_reports():
+    found = Extractor().extract(Document(id="a", text="France has accused Wagner of abuses against civilians in Mali."))
+    pairs = {(a.source.text, a.relation, a.target.text) for a in found if a.target is not None}
+    assert ("France", "ACCUSE", "Wagner") in pairs
+    assert not any(src == "France" and "civilians" in tgt for src, _, tgt in pairs)

@@ -201,9 +201,29 @@ def _place(m: Mention) -> bool:
     return m.actor_id is None and (m.form or "") in PLACE_LABELS
 
 
+def _reported_pairs(rules: Sequence[Assertion]) -> set[frozenset]:
+    """Pairs of a speaker or accuser and the target of the act they report ("X accused A of attacking T")."""
+    by_sentence: dict[tuple[int, int], list[Assertion]] = defaultdict(list)
+    for a in rules:
+        if a.target is not None:
+            by_sentence[tuple(a.sentence_span)].append(a)
+    out: set[frozenset] = set()
+    for group in by_sentence.values():
+        for told in group:
+            if told.speaker is not None:
+                out.add(_pair_key(tuple(told.speaker.span), tuple(told.target.span)))
+            if told.relation != "ACCUSE":
+                continue
+            out.update(_pair_key(tuple(told.source.span), tuple(act.target.span)) for act in group
+                       if act is not told and tuple(act.source.span) == tuple(told.target.span))
+    return out
+
+
 def _open_pairs(rules: Sequence[Assertion]) -> Callable[[Mention, Mention], bool]:
-    """Whether a pair is left to the model: both ends actors (no unresolved places), no rule assertion between them."""
+    """Whether a pair is left to the model: both ends actors (no unresolved places), no rule assertion between them,
+    and not a reporter and the target of the act it reports."""
     covered = {_pair_key(tuple(a.source.span), tuple(a.target.span)) for a in rules if a.target is not None}
+    covered |= _reported_pairs(rules)  # also applied to the model's own output in `learned_assertions`
 
     def keep(first: Mention, second: Mention) -> bool:
         return not (_place(first) or _place(second)) and \
@@ -226,7 +246,8 @@ def learned_assertions(model: RelationModel, examples: Sequence[PairExample], ru
             record = to_assertion(ex, label, prob, document, kb)
             if record is not None:
                 out.append(record)
-    return out
+    reported = _reported_pairs([*rules, *out])
+    return [a for a in out if _pair_key(tuple(a.source.span), tuple(a.target.span)) not in reported]
 
 
 def learned_for_chunk(model: RelationModel, doc: Doc, mentions: Sequence[Mention], document: Document,
