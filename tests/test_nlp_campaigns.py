@@ -56,3 +56,11 @@ def test_receiving_fire_from_an_actor_is_being_attacked():
     assert find(found, "rsf", "ASSAULT", "sdn.mil")
     assert not [a for a in found if a.relation == "AID"]
     assert find(extract("Ukraine received weapons from the United States."), "usa", "AID", "ukr")
+
+
+def test_members_named_by_including():
+    found = extract_rules("The Axis of Resistance, including Hezbollah and the Houthis, condemned Israel.")
+    assert find(found, "hezbollah", "MEMBER_OF", "axis_of_resistance")
+    assert find(found, "houthis", "MEMBER_OF", "axis_of_resistance")
+    struck = extract_rules("Israel struck several targets, including Hezbollah.")
+    assert not [a for a in struck if a.relation == "MEMBER_OF"]

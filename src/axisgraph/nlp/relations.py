@@ -37,6 +37,7 @@ _PHRASE_PREPS = {"with", "to", "against", "on", "by", "of", "between", "toward",
 _UNATTRIBUTED = 0.6  # a bombing with no named perpetrator, coded from where it happened
 _FALLBACK_SCORE = 0.8  # CAMEO-table verb cues are less sure than hand cues
 _OWN = {"its", "their", "his", "her", "our"}
+_INCLUDED = Cue(lemma="including", rel="MEMBER_OF")
 _PHRASE_DEPS = ("prt", "advmod", "acomp", "oprd", "dobj", "prep", "xcomp")  # words completing a verb key
 _HOSTILE_EVENTS = ("SANCTION", "COERCE", "ASSAULT", "PROTEST", "THREATEN")
 _REQUEST_VERBS = {"call", "appeal", "press", "ask", "push", "clamor", "clamour", "lobby"}
@@ -404,6 +405,9 @@ class SentenceRelations:
             if lower in self.lex.hyphen and tok.i >= 2 and self.doc[tok.i - 1].text in ("-", "–"):
                 self.hyphen(tok, self.lex.hyphen[lower])
                 continue
+            if lower == "including" and tok.dep_ == "prep":
+                self.included(tok)
+                continue
             if tok.pos_ in ("NOUN", "PROPN", "VERB") and not self._verbal_use(tok):
                 role = self._role(tok)
                 if role is not None:
@@ -428,6 +432,14 @@ class SentenceRelations:
             if lemma in self.lex.speech_verbs and tok.pos_ == "VERB":
                 self.obligation(tok)
         return self.out
+
+    def included(self, prep: Token) -> None:
+        """Members named by "including": "the coalition, including the UK and France" -> UK, France MEMBER_OF it."""
+        group = self.tok2m.get(prep.head.i)
+        if group is None or group.kind in ("state", "person", "state_org") or group.origin == "pronoun":
+            return
+        members = [m for c in prep.children if c.dep_ == "pobj" for m in self.actors(c) if m is not group]
+        self.emit(members, [group], _INCLUDED, None, prep, "role", 0.75)
 
     def _phrase_cue(self, verb: Token) -> Cue | None:
         """The cue of a verb with the word or phrase that completes it: "set ablaze", "pull out", "go on strike"."""
