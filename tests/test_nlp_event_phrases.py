@@ -113,3 +113,9 @@ def test_support_received_from_an_actor_is_that_actors_support():
     found = extract("Hamas received support from Hezbollah during the war.")
     assert find(found, "hezbollah", "SUPPORT", "hamas")
     assert not find(found, "hamas", "SUPPORT", "hezbollah")
+
+
+def test_being_part_of_a_deployment_is_no_deployment_event():
+    found = extract("All of them are part of this Iranian proxy force deployment in Lebanon.")
+    assert not [a for a in found if a.relation == "MOBILIZE"]
+    assert find(extract("The deployment of Iranian forces in Syria alarmed Israel."), "irn.mil", "MOBILIZE", None)

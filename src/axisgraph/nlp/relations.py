@@ -823,6 +823,8 @@ class SentenceRelations:
 
     def noun(self, noun: Token, cue: Cue) -> None:
         """Nominal triggers: "Hamas' attack on X", "the bombing of X by Y", "tensions between A and B"."""
+        if cue.rel in _MOVES and _part_of(noun):
+            return  # "part of this Iranian proxy force deployment" describes a standing posture, not an event
         sources: list[Mention] = []
         for child in noun.children:
             if child.dep_ in _MODIFIERS and child.i < noun.i:
@@ -1145,6 +1147,12 @@ def _conditional(verb: Token, marks: tuple[str, ...] = ("unless",)) -> bool:
     """True for an act made to depend on the other side's conduct: "will withdraw unless X ..." (CAMEO 13)."""
     return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children)
                for c in verb.children)
+
+
+def _part_of(noun: Token) -> bool:
+    """True for a noun (or the noun it modifies) that is the object of "part of"."""
+    head = noun.head if noun.dep_ == "compound" else noun
+    return head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() == "part"
 
 
 def _modal(verb: Token) -> bool:
