@@ -51,6 +51,14 @@ class WorkerDied(RuntimeError):
     """An extraction worker process ended while it held documents (killed, out of memory, crashed)."""
 
 
+def _worker_died(batch: list[Document] | None) -> WorkerDied:
+    """The error for a dead worker, naming the first document of the batch it was extracting if known."""
+    where = (f"while extracting document {batch[0].id!r} or one of the {len(batch) - 1} after it"
+             if batch else "before its next batch")
+    return WorkerDied(f"an extraction worker process ended {where} (killed, or out of memory?); what was stored "
+                      "is kept, and running the same ingest again resumes")
+
+
 def release_free_heap() -> None:
     """Return the C heap's free pages to the system where the C library can (glibc); else do nothing."""
     global _libc
@@ -133,15 +141,26 @@ class ExtractorPool:
                 try:
                     found = future.result()
                 except BrokenProcessPool as exc:
-                    raise WorkerDied(f"an extraction worker process ended while extracting document {batch[0].id!r} "
-                                     f"or one of the {len(batch) - 1} after it (killed, or out of memory?); what "
-                                     "was stored is kept, and running the same ingest again resumes") from exc
+                    raise _worker_died(batch) from exc
                 release_free_heap()
-                self._top_up(source, pending)
+                broken = self._top_up_or_broken(source, pending)
                 yield from zip(batch, found, strict=True)
+                if broken is not None:
+                    raise _worker_died(None) from broken
+        except BrokenProcessPool as exc:
+            raise _worker_died(None) from exc
         finally:
             for _, future in pending:
                 future.cancel()
+
+    def _top_up_or_broken(self, source: Iterator[Document], pending: deque[tuple[list[Document], Future]]
+                          ) -> BrokenProcessPool | None:
+        """`_top_up`, returning the error of a pool that broke since the last result (its results still count)."""
+        try:
+            self._top_up(source, pending)
+        except BrokenProcessPool as exc:
+            return exc
+        return None
 
     def _top_up(self, source: Iterator[Document], pending: deque[tuple[list[Document], Future]]) -> None:
         """Send batches until `tasks_in_flight` are out; replace the workers first when they are due."""
