@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..kb import ActorKB, bundled_kb
-from ..kb.sectors import Sector, sector_for_cameo, sector_for_noun
+from ..kb.sectors import Sector, sector_for_cameo, sector_for_noun, sector_id
 
 _GOVERNMENT_SECTORS = {"government", "regime", "authorities"}
 _MILITARY_SECTORS = {"military", "armed forces", "army", "military forces", "air force", "navy", "defense forces",
@@ -149,8 +149,8 @@ class ActorResolver:
         suffix = ".gov" if word in _GOVERNMENT_SECTORS else ".mil" if word in _MILITARY_SECTORS else None
         if suffix is None:
             found = _sector_of_words(word)
-            suffix = f".{found.key}" if found else None
-        return self.kb_actor(state.id + suffix) if suffix else None
+            return self.kb_actor(sector_id(state.id, found)) if found else None
+        return self.kb_actor(state.id + suffix)
 
     # -- resolution ----------------------------------------------------------------------------
 
@@ -249,7 +249,7 @@ class ActorResolver:
         """The sector actor of a CAMEO country code and agent code ("IRN"+"COP" -> irn.police), if any."""
         state = self.state(code[:3]) if len(code) >= 3 and code[:3].isalpha() and code.isupper() else None
         found = sector_for_cameo((sector or code[3:6])[:3]) if state is not None else None
-        return self.kb_actor(f"{state.id}.{found.key}") if found else None
+        return self.kb_actor(sector_id(state.id, found)) if found else None
 
     # -- actor rows ----------------------------------------------------------------------------
 

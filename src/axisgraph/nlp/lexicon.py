@@ -138,14 +138,19 @@ def _grammar_verbs(lex: Lexicon) -> frozenset[str]:
             | lex.copulas | lex.light_verbs)
 
 
+def _stating(lex: Lexicon, cues: dict[str, Cue]) -> dict[str, Cue]:
+    """The cues whose verb has no grammatical job in `lex` ("say", "plan", "launch" govern other triggers)."""
+    grammar = _grammar_verbs(lex)
+    return {key: cue for key, cue in cues.items() if key.split()[0] not in grammar}
+
+
 def with_fallback_verbs(lex: Lexicon, cues: dict[str, Cue]) -> Lexicon:
     """The lexicon with `cues` added as fallback verbs, over its earlier ones.
 
     Keys of the hand verb table are left out (the hand lexicon always wins), and so are verbs with a
-    grammatical job there ("say", "plan", "launch"): they govern other triggers rather than state one.
+    grammatical job there: they govern other triggers rather than state one.
     """
-    grammar = _grammar_verbs(lex)
-    added = {key: cue for key, cue in cues.items() if key not in lex.verbs and key.split()[0] not in grammar}
+    added = {key: cue for key, cue in _stating(lex, cues).items() if key not in lex.verbs}
     return replace(lex, fallback_verbs={**lex.fallback_verbs, **added})
 
 
@@ -163,8 +168,7 @@ def with_winning_verbs(lex: Lexicon, cues: dict[str, Cue]) -> Lexicon:
     A verb the hand lexicon has keeps its prepositions, direction and passive handling (the user's file
     says what the verb means, not how English marks its target); grammatical verbs stay as they are.
     """
-    grammar = _grammar_verbs(lex)
-    chosen = {key: _over_hand(lex.verbs.get(key), cue) for key, cue in cues.items() if key.split()[0] not in grammar}
+    chosen = {key: _over_hand(lex.verbs.get(key), cue) for key, cue in _stating(lex, cues).items()}
     fallback = {key: cue for key, cue in lex.fallback_verbs.items() if key not in chosen}
     return replace(lex, verbs={**lex.verbs, **chosen}, fallback_verbs=fallback)
 

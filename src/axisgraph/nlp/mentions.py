@@ -27,9 +27,6 @@ _HISTORY = 40
 _GROUP_NOUNS = frozenset({"tribe", "clan", "faction", "brigade", "battalion", "militia", "group", "movement",
                           "party", "front", "organisation", "organization", "network", "cell", "wing", "union",
                           "alliance", "coalition", "army", "regiment", "unit", "squadron", "division"})
-# Actor nouns the trigger lexicon lacks, in any case: "the international community", "its backers", "the victims".
-_EXTRA_ACTOR_NOUNS = frozenset({"community", "backer", "victim", "mourner", "perpetrator", "tribunal",
-                                "businessman"})
 # Nouns that end the name of a military or civil unit when capitalised: "158th Fighter Wing", "U.S. 5th Fleet".
 _UNIT_NOUNS = frozenset({"wing", "fleet", "command", "corps", "group", "squadron", "battery", "company",
                          "detachment", "flotilla"})
@@ -173,7 +170,7 @@ def _noun_lemmas(token: Token) -> list[str]:
 def _is_actor_noun(token: Token, lex: Lexicon) -> bool:
     """True for a noun naming an actor: lexicon actor nouns, sector nouns, and capitalised unit nouns."""
     for lemma in _noun_lemmas(token):
-        if lemma in lex.actor_nouns or lemma in _EXTRA_ACTOR_NOUNS or sector_for_noun(lemma) is not None:
+        if lemma in lex.actor_nouns or sector_for_noun(lemma) is not None:
             return True
         if lemma in _UNIT_NOUNS and token.text[:1].isupper() and not token.is_sent_start:
             return True
