@@ -88,7 +88,10 @@ def test_gold_label_none_for_unrelated_pairs(extractor):
 
 
 def test_the_model_does_not_tie_an_accuser_to_the_victims_of_the_act_it_reports():
-    found = Extractor().extract(Document(id="a", text="France has accused Wagner of abuses against civilians in Mali."))
-    pairs = {(a.source.text, a.relation, a.target.text) for a in found if a.target is not None}
-    assert ("France", "ACCUSE", "Wagner") in pairs
-    assert not any(src == "France" and "civilians" in tgt for src, _, tgt in pairs)
+    for text in ("France has accused Wagner of abuses against civilians in Mali.",
+                 "France has accused Wagner of abuses against civilians in Mali.\n\nMali denied it.\n"):
+        found = Extractor().extract(Document(id="a", text=text))
+        pairs = {(a.source.text, a.relation, a.target.text) for a in found if a.target is not None}
+        assert ("France", "ACCUSE", "Wagner") in pairs
+        assert not any(src == "France" and "civilians" in tgt for src, _, tgt in pairs)
+        assert len({tuple(a.sentence_span) for a in found if "Wagner" in a.sentence}) == 1

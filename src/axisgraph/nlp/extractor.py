@@ -15,7 +15,7 @@ from ..records import Assertion, Document
 from .assemble import build, deduplicate
 from .lexicon import Lexicon, default_lexicon
 from .mentions import Discourse, Mention, find_mentions
-from .pipeline import CHUNK_CHARS, MODEL, chunks, load_nlp, sentence_of
+from .pipeline import CHUNK_CHARS, MODEL, chunks, load_nlp, sentence_of, sentence_span
 from .qualifiers import QualifierFinder
 from .relation_model import learned_for_chunk
 from .relation_model import load_model as load_relation_model
@@ -80,36 +80,26 @@ class Extractor:
                 by_sentence[sentence][i] = m
         qualify = QualifierFinder(doc, tok2m, self.lex, state, document.date, offset)
         out: list[Assertion] = []
-        text = doc.text
         for sent in doc.sents:
             if sent.start not in by_sentence:
                 continue
             candidates = find_candidates(sent, by_sentence[sent.start], self.lex)
             if not candidates:
                 continue
-            sentence_span = _trimmed(text, sent.start_char, sent.end_char, offset)
+            span = sentence_span(sent, offset)
             cache = {}
             for c in candidates:
                 if c.trigger.i not in cache:
                     cache[c.trigger.i] = qualify(c.trigger)
                 end_tok = doc[c.trigger_end - 1]
                 trigger_span = (c.trigger.idx + offset, end_tok.idx + len(end_tok.text) + offset)
-                record = build(c, cache[c.trigger.i], document, self.kb, sentence_span, trigger_span)
+                record = build(c, cache[c.trigger.i], document, self.kb, span, trigger_span)
                 if record is not None:
                     out.append(record)
         if self.relation_model is not None:
             out.extend(learned_for_chunk(self.relation_model, doc, mentions, document, offset, self.kb, out,
                                          self.lex))
         return out
-
-
-def _trimmed(text: str, start: int, end: int, offset: int) -> tuple[int, int]:
-    """A sentence's character span without surrounding whitespace, shifted to document offsets."""
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start + offset, end + offset
 
 
 def extract_text(text: str, doc_id: str = "text", doc_date: date | None = None,

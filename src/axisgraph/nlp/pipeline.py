@@ -66,3 +66,14 @@ def sentence_of(doc: Doc, i: int) -> Span:
             table.extend([sent] * len(sent))
         doc.user_data["axisgraph_sentences"] = table
     return table[i]
+
+
+def sentence_span(sent: Span, offset: int = 0) -> tuple[int, int]:
+    """A sentence's character span without surrounding whitespace, shifted to document offsets."""
+    text = sent.doc.text
+    start, end = sent.start_char, sent.end_char
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start + offset, end + offset

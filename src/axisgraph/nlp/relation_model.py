@@ -24,7 +24,7 @@ from ..records import Assertion, Document, Trigger
 from .assemble import actor_ref
 from .lexicon import Lexicon, default_lexicon
 from .mentions import Mention
-from .pipeline import sentence_of
+from .pipeline import sentence_of, sentence_span
 from .relation_features import SentenceContext, pair_features, path_top, sentence_pairs
 
 NONE = "none"
@@ -81,7 +81,7 @@ def chunk_examples(doc: Doc, mentions: Sequence[Mention], doc_id: str, offset: i
         if len(ms) < 2:
             continue
         sent = sentence_of(doc, start)
-        span = (sent.start_char + offset, sent.end_char + offset)
+        span = sentence_span(sent, offset)
         context = SentenceContext(sent)
         for first, second in sentence_pairs(sent, ms):
             if keep is not None and not keep(first, second):
@@ -220,10 +220,8 @@ def _reported_pairs(rules: Sequence[Assertion]) -> set[frozenset]:
 
 
 def _open_pairs(rules: Sequence[Assertion]) -> Callable[[Mention, Mention], bool]:
-    """Whether a pair is left to the model: both ends actors (no unresolved places), no rule assertion between them,
-    and not a reporter and the target of the act it reports."""
+    """Whether a pair is left to the model: both ends actors (no unresolved places), no rule assertion between them."""
     covered = {_pair_key(tuple(a.source.span), tuple(a.target.span)) for a in rules if a.target is not None}
-    covered |= _reported_pairs(rules)  # also applied to the model's own output in `learned_assertions`
 
     def keep(first: Mention, second: Mention) -> bool:
         return not (_place(first) or _place(second)) and \
@@ -246,7 +244,7 @@ def learned_assertions(model: RelationModel, examples: Sequence[PairExample], ru
             record = to_assertion(ex, label, prob, document, kb)
             if record is not None:
                 out.append(record)
-    reported = _reported_pairs([*rules, *out])
+    reported = _reported_pairs([*rules, *out])  # reporter-target pairs of the rules' acts and of the model's own
     return [a for a in out if _pair_key(tuple(a.source.span), tuple(a.target.span)) not in reported]
 
 
