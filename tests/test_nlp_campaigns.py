@@ -64,3 +64,30 @@ def test_members_named_by_including():
     assert find(found, "houthis", "MEMBER_OF", "axis_of_resistance")
     struck = extract_rules("Israel struck several targets, including Hezbollah.")
     assert not [a for a in struck if a.relation == "MEMBER_OF"]
+
+
+def test_the_leader_of_a_unit_within_a_group_is_its_member():
+    found = extract_rules("Abu Talha al-Kuwaiti, a Hamas cell leader in Jenin, was arrested by Israeli police.")
+    assert find(found, "Abu Talha al-Kuwaiti", "MEMBER_OF", "hamas")
+    assert not find(found, "Abu Talha al-Kuwaiti", "LEADS", "hamas")
+    assert find(extract_rules("Hezbollah leader Hassan Nasrallah spoke on Friday."),
+                "person.hassan_nasrallah", "LEADS", "hezbollah")
+
+
+def test_a_unit_named_with_its_parent_unit_belongs_to_it():
+    found = extract_rules("Sergeant Miller was assigned to 1st Battalion, 75th Ranger Regiment, Fort Benning.")
+    assert find(found, "1st Battalion", "MEMBER_OF", "75th Ranger Regiment")
+    found = extract_rules("The Islamic State group, the Nusra Front group and the Khorasan Group were hit.")
+    assert not [a for a in found if a.relation == "MEMBER_OF"]
+
+
+def test_personnel_from_a_unit_belong_to_it():
+    found = extract_rules("Two hundred Airmen from the 48th Fighter Wing arrived in Estonia.")
+    assert [a for a in found if a.relation == "MEMBER_OF" and a.source.text.endswith("Airmen")
+            and a.target.text == "48th Fighter Wing"]
+    assert find(extract_rules("Officers of the IRGC were killed in Damascus."), "Officers", "MEMBER_OF", "irn.irgc")
+
+
+def test_acting_within_a_body_is_membership():
+    assert find(extract_rules("Washington keeps working with Turkey within NATO."), "tur", "MEMBER_OF", "nato")
+    assert not [a for a in extract_rules("Divisions within Hamas grew.") if a.relation == "MEMBER_OF"]

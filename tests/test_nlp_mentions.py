@@ -174,3 +174,20 @@ def test_members_of_a_group_stay_a_mention_apart_from_the_group():
 
 def test_we_of_a_press_release_is_a_mention():
     assert [(m.text, m.origin) for m in _mentions("We condemn the attack on Iraq.")][0] == ("We", "pronoun")
+
+
+def test_named_places_are_not_actors():
+    found = _texts("Near Tal Afar, two strikes destroyed a vehicle. Fighting raged in Anbar Province near Baghdad.")
+    assert not [t for t in found if "Tal Afar" in t or "Anbar" in t]
+    assert "Baghdad" in found
+
+
+def test_a_form_written_in_lower_case_in_the_kb_matches_as_written():
+    assert _ids("Airstrikes hit al-Qaida camps in Yemen.") == ["al_qaeda"]
+    assert _ids("the hamas of the story").count("hamas") == 0
+
+
+def test_a_demonym_ending_an_arabic_name_is_part_of_the_name():
+    found = [(m.text, m.actor_id, m.kind) for m in _mentions("Iraqi police arrested Abu Talha al-Kuwaiti in Mosul.")]
+    assert not [f for f in found if f[1] == "kwt"]
+    assert _ids("Kuwaiti officials met Iranian envoys.") == ["kwt", "irn"]

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from nlp_support import extract, find
+from nlp_support import extract, extract_rules, find
 
 
 def test_coordinated_verbs_misparsed_as_nouns():
@@ -178,3 +178,34 @@ def test_target_inside_the_object_phrase():
     assert find(extract("Sudan welcomed the resumption of formal diplomatic ties with the United Arab Emirates."),
                 "sdn", "SUPPORT", "are")
     assert all(a.target is None for a in extract("Mali welcomed the outcome of the vote."))
+
+
+def test_stated_intent_keeps_the_intended_act_as_mode():
+    meet = find(extract_rules("The Iranian foreign minister will meet with Hezbollah officials in Beirut."),
+                "irn", "AGREE", "hezbollah")
+    assert meet and meet[0].mode == "meet" and meet[0].cameo == "036"
+    strike = find(extract_rules("The Houthis will launch strikes against Israel."), "houthis", "THREATEN", "isr")
+    assert strike and strike[0].mode == "violence"
+
+
+def test_a_war_on_an_actor_is_waged_one_way_and_a_war_with_it_both_ways():
+    found = extract_rules("Russia's war on Ukraine entered its third year.")
+    assert find(found, "rus", "ASSAULT", "ukr")
+    assert not find(found, "ukr", "ASSAULT", "rus")
+    found = extract_rules("Hezbollah's war with Israel lasted 34 days.")
+    assert find(found, "hezbollah", "ASSAULT", "isr") and find(found, "isr", "ASSAULT", "hezbollah")
+
+
+def test_a_verb_does_not_take_the_object_of_an_earlier_conjunct():
+    found = extract_rules("Hundreds of local fighters joined the PMF and fought to retake their villages.")
+    assert not [a for a in found if a.relation == "ASSAULT" and a.target is not None and a.target.id == "pmf"]
+    found = extract_rules("Iran trained and armed the Houthis.")
+    assert find(found, "irn", "AID", "houthis")
+
+
+def test_support_given_by_armed_forces_is_military_aid():
+    found = extract_rules("Russian troops are supporting Malian forces in the north.")
+    assert [a for a in found if a.relation == "AID" and a.mode == "military" and a.source.text == "Russian troops"]
+    assert find(extract_rules("Iran voiced support for Hezbollah."), "irn", "SUPPORT", "hezbollah")
+    praise = extract_rules("Russian troops praised Malian forces.")
+    assert not [a for a in praise if a.relation == "AID"]

@@ -97,6 +97,7 @@ MODES: dict[str, tuple[str, ...]] = {
     "ACCUSE": ("disapprove", "allege", "investigate"),
     "COERCE": ("seize", "restrict", "arrest", "deport"),
     "REQUEST": ("assist", "change", "meet"),
+    "AGREE": ("meet",),
     "THREATEN": ("violence", "relations", "ban", "expel"),
     "SANCTION": ("withdraw", "discontinue", "expel", "restrict"),
     "PROTEST": ("demo", "hunger", "boycott", "obstruct", "riot"),
@@ -141,7 +142,7 @@ _RELATION_CAMEO: dict[tuple[str, str | None], str] = {
     ("PROTEST", None): "140", ("SANCTION", None): "160", ("MOBILIZE", None): "150",
     ("COERCE", None): "170", ("ASSAULT", None): "190", ("ASSAULT", "explosives"): "183",
     ("BACKS", None): "070", ("COMMANDS", None): "062", ("ALLY", None): "060",
-    ("RIVAL", None): "110",
+    ("RIVAL", None): "110", ("AGREE", "meet"): "036", ("THREATEN", "violence"): "138",
 }
 _RELATION_CAMEO.update({(rel, mode): code for code, (rel, mode) in _CAMEO_CODES.items() if mode})
 
@@ -200,8 +201,10 @@ def tie_quad(name: str) -> int:
 
 def to_re3d(name: str, mode: str | None = None) -> str | None:
     """Map a relation (and mode) to the re3d gold type, following DESIGN.md."""
-    if name in ("ASSAULT", "COERCE"):
+    if name in ("ASSAULT", "COERCE") or (name == "THREATEN" and mode == "violence"):
         return "FightingAgainst"
+    if name == "AGREE" and mode == "meet":
+        return "CommWith"
     if name in ("COOPERATE", "ALLY") or (name == "AID" and mode in ("military", "training")):
         return "AlliesOf"
     if name in ("SUPPORT", "AGREE", "BACKS", "AID"):

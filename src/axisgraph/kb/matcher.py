@@ -23,6 +23,13 @@ from .model import ActorKB, SurfaceForm
 _FORM_RANK = {"name": 0, "alias": 1, "generated": 1, "capital": 2, "adjective": 3}
 # Typographic apostrophes that news text uses for the straight one of KB forms.
 _APOSTROPHES = ("\u2019", "\u2018")
+# Arabic articles that join a demonym into a name ("al-Masri", "el-Baghdadi").
+_ARTICLES = {"al", "el", "al-", "el-"}
+
+
+def _nisba(doc: Doc, start: int) -> bool:
+    """True for a demonym that ends an Arabic name ("Abu Jandal al-Kuwaiti"): a name, not a nationality."""
+    return start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in _ARTICLES
 
 
 def _variants(text: str) -> list[str]:
@@ -70,9 +77,11 @@ class KBMatcher:
         for matcher in (self._exact, self._lower):
             for match_id, start, end in matcher(doc):
                 forms = self._forms[strings[match_id]]
-                if not doc[start].text[:1].isupper() and not doc[start].text[:1].isdigit():
+                if not self._capitalised(doc, start, end, forms):
                     continue
                 form = self._choose(forms)
+                if form.form == "adjective" and _nisba(doc, start):
+                    continue
                 if form.ambiguous and self._in_person_name(doc, form.actor_id, start, end):
                     continue
                 match = ActorMatch(start, end, form.actor_id, form.form, form.ambiguous)
@@ -87,6 +96,13 @@ class KBMatcher:
             taken[match.start:match.end] = b"\x01" * (match.end - match.start)
             chosen.append(match)
         return sorted(chosen, key=lambda m: m.start)
+
+    @staticmethod
+    def _capitalised(doc: Doc, start: int, end: int, forms: list[SurfaceForm]) -> bool:
+        """A match starts with a capital or a digit, or is written exactly as a form ("al-Qaida")."""
+        first = doc[start].text[:1]
+        return first.isupper() or first.isdigit() or any(
+            doc[start:end].text in _variants(f.text) for f in forms)
 
     def _choose(self, forms: list[SurfaceForm]) -> SurfaceForm:
         """The form to use when one text names several actors: unambiguous, then by form rank."""

@@ -6,12 +6,15 @@ interpolates between (plain JSON with `to_json`). The curve is increasing and sh
 relations, so it changes what a confidence means but never which of two assertions is the more
 confident. Per-type maps were tried and rejected: they learn a gold set's labelling habits (re3d
 calls military aid "AlliesOf", which DESIGN.md maps from ALLY) rather than how often assertions are
-right. `relation_cv.cross_validate` fits and scores it on separate sources.
+right. `relation_cv.cross_validate` fits and scores it on separate sources. The shipped map
+(`data/calibration.json`, fitted by `python -m axisgraph.nlp.relation_model calibrate`) is what
+`Extractor` applies to rule assertions by default.
 """
 
 from __future__ import annotations
 
 import json
+import warnings
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -21,6 +24,8 @@ from ..records import Assertion
 
 MIN_POINTS = 20
 GRID = np.linspace(0.0, 1.0, 41)
+DIGITS = 4  # fine enough that distinct raw scores stay distinct after the map (no new ties)
+CALIBRATION_PATH = Path(__file__).parent / "data" / "calibration.json"
 
 
 class Calibrator:
@@ -32,7 +37,7 @@ class Calibrator:
 
     def confidence(self, raw: float) -> float:
         """The calibrated confidence of a raw score."""
-        return float(round(np.interp(raw, self.x, self.y), 3))
+        return float(round(np.interp(raw, self.x, self.y), DIGITS))
 
     def apply(self, assertion: Assertion) -> Assertion:
         """A copy of the assertion with its confidence calibrated."""
@@ -40,16 +45,34 @@ class Calibrator:
 
     def to_json(self) -> dict:
         """Plain-data form for saving."""
-        return {"x": np.round(self.x, 4).tolist(), "y": np.round(self.y, 4).tolist(), "meta": self.meta}
+        return {"x": np.round(self.x, 4).tolist(), "y": np.round(self.y, 6).tolist(), "meta": self.meta}
 
     @classmethod
     def from_json(cls, data: dict) -> Calibrator:
-        """Inverse of `to_json`."""
-        return cls(data["x"], data["y"], data.get("meta"))
+        """Inverse of `to_json`; ValueError unless it is an increasing map of [0, 1] into [0, 1]."""
+        x, y = np.asarray(data["x"], dtype=float), np.asarray(data["y"], dtype=float)
+        if x.ndim != 1 or x.shape != y.shape or len(x) < 2:
+            raise ValueError("calibration needs two equal-length lists of at least two breakpoints")
+        if np.any(np.diff(x) <= 0) or np.any(np.diff(y) <= 0):
+            raise ValueError("calibration breakpoints must be strictly increasing")
+        if x[0] > 0.0 or x[-1] < 1.0 or y[0] < 0.0 or y[-1] > 1.0:
+            raise ValueError("calibration must map [0, 1] into [0, 1]")
+        return cls(x, y, data.get("meta"))
 
     def save(self, path: Path | str) -> None:
         """Write the map as JSON."""
-        Path(path).write_text(json.dumps(self.to_json()), encoding="utf-8")
+        Path(path).write_text(json.dumps(self.to_json(), indent=1) + "\n", encoding="utf-8")
+
+
+def load_calibrator(path: Path | str | None = None) -> Calibrator | None:
+    """The shipped (or given) map; None with a warning when the file is missing or invalid (raw scores then)."""
+    p = Path(path) if path is not None else CALIBRATION_PATH
+    try:
+        return Calibrator.from_json(json.loads(p.read_text(encoding="utf-8")))
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        warnings.warn(f"no usable confidence calibration at {p} ({exc}); rule assertions keep raw scores",
+                      RuntimeWarning, stacklevel=2)
+        return None
 
 
 def fit_calibrator(points: Iterable[tuple[str | None, float, bool]], meta: dict | None = None) -> Calibrator | None:

@@ -1,4 +1,9 @@
-"""The extractor: documents in, assertion records out (spaCy parse, KB mentions, rules, qualifiers)."""
+"""The extractor: documents in, assertion records out (spaCy parse, KB mentions, rules, qualifiers).
+
+Rule assertions get the shipped confidence calibration (`calibration.load_calibrator`) after
+deduplication, so which duplicate is kept is decided on raw scores; learned assertions keep the
+model's probability.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +18,7 @@ from ..kb.matcher import KBMatcher
 from ..kb.model import ActorKB
 from ..records import Assertion, Document
 from .assemble import build, deduplicate
+from .calibration import Calibrator, load_calibrator
 from .lexicon import Lexicon, default_lexicon
 from .mentions import Discourse, Mention, find_mentions
 from .pipeline import CHUNK_CHARS, MODEL, chunks, load_nlp, sentence_of, sentence_span
@@ -23,16 +29,21 @@ from .relations import find_candidates
 
 
 class Extractor:
-    """Turns documents into typed, qualified assertions between actors of a KB."""
+    """Turns documents into typed, qualified assertions between actors of a KB.
+
+    With `calibrated` (the default) a rule assertion's confidence is the shipped calibration of its raw
+    rule score (the share of such assertions found right on re3d); `calibrated=False` keeps raw scores.
+    """
 
     def __init__(self, kb: ActorKB | None = None, lexicon: Lexicon | None = None, model: str = MODEL,
-                 chunk_chars: int = CHUNK_CHARS, relation_model: bool = True) -> None:
+                 chunk_chars: int = CHUNK_CHARS, relation_model: bool = True, calibrated: bool = True) -> None:
         self.kb = kb if kb is not None else bundled_kb()
         self.nlp = load_nlp(model)
         self.lex = lexicon or default_lexicon()
         self.matcher = KBMatcher(self.kb, self.nlp)
         self.chunk_chars = chunk_chars
         self.relation_model = load_relation_model() if relation_model else None
+        self.calibrator: Calibrator | None = load_calibrator() if calibrated else None
 
     def extract(self, document: Document) -> list[Assertion]:
         """All assertions stated by one document."""
@@ -54,23 +65,37 @@ class Extractor:
         def pieces() -> Iterator[tuple[str, tuple[int, int, bool]]]:
             for index, document in enumerate(documents):
                 parts = list(chunks(document.text, self.chunk_chars))
-                pending[index] = [document, Discourse(), [], len(parts)]
+                pending[index] = [document, Discourse(), [], set()]
                 for n, (offset, piece) in enumerate(parts):
                     yield piece, (index, offset, n == len(parts) - 1)
 
         stream = self.nlp.pipe(pieces(), as_tuples=True, batch_size=batch_size, n_process=n_process)
         for doc, (index, offset, last) in stream:
-            document, state, found, _ = pending[index]
-            found.extend(self._analyse(doc, offset, document, state))
+            document, state, found, rule_ids = pending[index]
+            rules, learned = self._analyse_parts(doc, offset, document, state)
+            rule_ids.update(id(a) for a in rules)
+            found.extend(rules + learned)
             if last:
                 del pending[index]
-                yield document, deduplicate(found)
+                yield document, self._calibrate(deduplicate(found), rule_ids)
+
+    def _calibrate(self, assertions: list[Assertion], rule_ids: set[int]) -> list[Assertion]:
+        """Rule assertions (by object id) with calibrated confidence; the rest as they are."""
+        if self.calibrator is None:
+            return assertions
+        return [self.calibrator.apply(a) if id(a) in rule_ids else a for a in assertions]
 
     def _analyse(self, doc: Doc, offset: int, document: Document, state: Discourse) -> list[Assertion]:
-        """Assertions of one parsed chunk of a document."""
+        """Raw-scored assertions of one parsed chunk: the rules' then the learned model's."""
+        rules, learned = self._analyse_parts(doc, offset, document, state)
+        return rules + learned
+
+    def _analyse_parts(self, doc: Doc, offset: int, document: Document, state: Discourse
+                       ) -> tuple[list[Assertion], list[Assertion]]:
+        """Rule assertions (raw scores) and learned assertions of one parsed chunk of a document."""
         mentions = find_mentions(doc, self.matcher, self.kb, self.lex, state, offset)
         if not mentions:
-            return []
+            return [], []
         tok2m: dict[int, Mention] = {}
         by_sentence: dict[int, dict[int, Mention]] = defaultdict(dict)
         for m in mentions:
@@ -96,10 +121,9 @@ class Extractor:
                 record = build(c, cache[c.trigger.i], document, self.kb, span, trigger_span)
                 if record is not None:
                     out.append(record)
-        if self.relation_model is not None:
-            out.extend(learned_for_chunk(self.relation_model, doc, mentions, document, offset, self.kb, out,
-                                         self.lex))
-        return out
+        if self.relation_model is None:
+            return out, []
+        return out, learned_for_chunk(self.relation_model, doc, mentions, document, offset, self.kb, out, self.lex)
 
 
 def extract_text(text: str, doc_id: str = "text", doc_date: date | None = None,

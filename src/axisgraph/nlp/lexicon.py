@@ -62,6 +62,10 @@ class Lexicon:
     member_nouns: frozenset[str] = frozenset()
     actor_nouns: frozenset[str] = frozenset()
     actor_pronouns: frozenset[str] = frozenset()
+    place_nouns: frozenset[str] = frozenset()
+    subunit_nouns: frozenset[str] = frozenset()
+    military_nouns: frozenset[str] = frozenset()
+    support_words: frozenset[str] = frozenset()
     fallback_verbs: dict[str, Cue] = field(default_factory=dict)
 
     def description_nouns(self) -> frozenset[str]:
@@ -122,6 +126,10 @@ def read_lexicon(path: Path | str) -> Lexicon:
         member_nouns=frozenset(data.get("member_nouns", [])),
         actor_nouns=frozenset(data.get("actor_nouns", [])),
         actor_pronouns=frozenset(data.get("actor_pronouns", [])),
+        place_nouns=frozenset(data.get("place_nouns", [])),
+        subunit_nouns=frozenset(data.get("subunit_nouns", [])),
+        military_nouns=frozenset(data.get("military_nouns", [])),
+        support_words=frozenset(data.get("support_words", [])),
     )
 
 

@@ -21,6 +21,7 @@ from .lexicon import Lexicon
 from .pipeline import sentence_of
 
 _NER_LABELS = {"ORG", "NORP", "GPE", "PERSON"}
+_SPATIAL_PREPS = {"near", "in", "at", "outside", "inside", "around", "north", "south", "east", "west"}
 _DETERMINERS = {"the", "this", "that"}
 _HISTORY = 40
 # Nouns that say a name before them is a group ("the Shammar tribe"), besides the lexicon's description nouns.
@@ -103,7 +104,7 @@ def find_mentions(doc: Doc, matcher: KBMatcher, kb: ActorKB, lex: Lexicon, state
         if ent.label_ not in _NER_LABELS:
             continue
         start, end = _untaken_part(ent, taken)
-        if start >= end:
+        if start >= end or _place_name(doc[start:end], lex):
             continue
         mentions.append(_new(doc, start, end, offset, None, "person" if ent.label_ == "PERSON" else None,
                              "ner", ent.label_.lower()))
@@ -271,6 +272,12 @@ def _place_phrase(head: Token, at: dict[int, Mention], kb: ActorKB, allow_of: bo
         if place is not None and all(t.dep_ == "det" for t in between) and _state_of_place(place, kb):
             return place
     return None
+
+
+def _place_name(span: Span, lex: Lexicon) -> bool:
+    """True for a named place ("Hasaka Province") or a place phrase mis-tagged as a name ("Near Palmyra")."""
+    first, last = span[0], span[-1]
+    return last.lower_ in lex.place_nouns or (len(span) > 1 and first.lower_ in _SPATIAL_PREPS)
 
 
 def _untaken_part(ent: Span, taken: list[bool]) -> tuple[int, int]:

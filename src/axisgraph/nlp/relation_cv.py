@@ -20,10 +20,10 @@ DocData = dict[str, tuple[list[PairExample], list[Assertion]]]
 
 
 def corpus_examples(corpus: Re3dCorpus, extractor: Any = None) -> DocData:
-    """Per document: labelled candidate pairs and the rule layer's assertions (model switched off)."""
+    """Per document: labelled candidate pairs and the rule layer's assertions (raw scores, model switched off)."""
     from .extractor import Extractor
 
-    extractor = extractor or Extractor(relation_model=False)
+    extractor = extractor or Extractor(relation_model=False, calibrated=False)
     saved, extractor.relation_model = extractor.relation_model, None
     gold = defaultdict(list)
     for rel in corpus.relations:
@@ -68,8 +68,8 @@ def _subcorpus(corpus: Re3dCorpus, ids: set[str]) -> Re3dCorpus:
 
 
 def _combined(model: RelationModel | None, data: DocData, ids: set[str], corpus: Re3dCorpus,
-              threshold: float | None, calibrate: Any = None) -> dict[str, list[Assertion]]:
-    """Rule assertions (optionally re-calibrated) plus learned ones, for the documents `ids`."""
+              threshold: float | None, calibrate: Any = None, rules_too: bool = True) -> dict[str, list[Assertion]]:
+    """Rule assertions (optionally re-calibrated; left out unless `rules_too`) plus learned ones, for `ids`."""
     docs = {d.id: d for d in corpus.documents}
     kb = None
     if model is not None:
@@ -81,7 +81,7 @@ def _combined(model: RelationModel | None, data: DocData, ids: set[str], corpus:
         examples, rules = data[doc_id]
         rules = [calibrate(a) for a in rules] if calibrate else list(rules)
         extra = learned_assertions(model, examples, rules, docs[doc_id], kb, threshold) if model else []
-        out[doc_id] = rules + extra
+        out[doc_id] = rules + extra if rules_too else extra
     return out
 
 
@@ -128,7 +128,7 @@ def fit_calibrator(corpus: Re3dCorpus, data: DocData, train_ids: set[str]):
 
 @dataclass
 class CVReport:
-    """Cross-validated scores of rules only, rules + model, and rules (calibrated) + model."""
+    """Cross-validated scores of rules only, rules + model, rules (calibrated) + model and the model alone."""
 
     per_source: dict[str, dict[str, Any]] = field(default_factory=dict)
     pooled: dict[str, Re3dResult] = field(default_factory=dict)
@@ -150,7 +150,7 @@ def cross_validate(corpus: Re3dCorpus, data: DocData | None = None, extractor: A
 
     report = CVReport()
     preds: dict[str, dict[str, list[Assertion]]] = {"rules": {}, "rules+model": {}, "calibrated+model": {},
-                                                    "calibrated rules": {}}
+                                                    "calibrated rules": {}, "model alone": {}}
     for source, train_ids, test_ids in folds(corpus.folder):
         train_ids = {d for d in train_ids if corpus.folder[d] not in exclude_train}
         threshold = tune_threshold(corpus, data, train_ids)
@@ -159,7 +159,8 @@ def cross_validate(corpus: Re3dCorpus, data: DocData | None = None, extractor: A
         runs = {"rules": _combined(None, data, test_ids, corpus, None),
                 "rules+model": _combined(model, data, test_ids, corpus, threshold),
                 "calibrated rules": _combined(None, data, test_ids, corpus, None, calibrate),
-                "calibrated+model": _combined(model, data, test_ids, corpus, threshold, calibrate)}
+                "calibrated+model": _combined(model, data, test_ids, corpus, threshold, calibrate),
+                "model alone": _combined(model, data, test_ids, corpus, threshold, rules_too=False)}
         held = _subcorpus(corpus, test_ids)
         report.per_source[source] = {"threshold": threshold}
         for name, run in runs.items():

@@ -258,26 +258,68 @@ def learned_for_chunk(model: RelationModel, doc: Doc, mentions: Sequence[Mention
     return learned_assertions(model, examples, rules, document, kb)
 
 
+def _command(argv: Sequence[str] | None) -> str:
+    """The command line that ran `main`, for the metadata of what it writes."""
+    import shlex
+    import sys
+
+    args = list(sys.argv[1:] if argv is None else argv)
+    return shlex.join(["python", "-m", "axisgraph.nlp.relation_model", *args])
+
+
+def write_calibration(corpus, data, output: Path | str, command: str) -> None:
+    """Fit the rule-confidence calibration on all documents of `corpus` and save it (see calibration.py)."""
+    from datetime import date
+
+    from .calibration import fit_calibrator
+    from .relation_cv import calibration_points
+
+    points = calibration_points(corpus, data, {d.id for d in corpus.documents})
+    folders = sorted(set(corpus.folder.values()))
+    meta = {"fitted_on": folders, "source": "re3d", "points": len(points),
+            "correct": sum(ok for _, _, ok in points), "date": date.today().isoformat(), "command": command,
+            "what": "Platt scaling of 'rule assertion matches a re3d gold relation' on the raw rule score"}
+    calibrator = fit_calibrator(points, meta)
+    if calibrator is None:
+        raise SystemExit(f"cannot fit a calibration from {len(points)} points (too few, or one outcome)")
+    calibrator.save(output)
+    print(f"calibration fitted on {len(points)} rule predictions from {folders}; saved {output}")
+
+
 def main(argv: Sequence[str] | None = None) -> None:
-    """`python -m axisgraph.nlp.relation_model train RE3D -o MODEL.json [--sources ...]`."""
+    """`python -m axisgraph.nlp.relation_model train|calibrate RE3D [--sources ...]`.
+
+    `train` fits the pair model and (unless `--no-calibration`) the rule-confidence calibration on the
+    same sources; `calibrate` refits the calibration alone.
+    """
+    from .calibration import CALIBRATION_PATH
+
     parser = argparse.ArgumentParser(prog="axisgraph.nlp.relation_model")
     sub = parser.add_subparsers(dest="command", required=True)
-    train = sub.add_parser("train", help="Train on re3d source folders and save the JSON model.")
-    train.add_argument("path")
+    train = sub.add_parser("train", help="Train on re3d source folders; save the JSON model and calibration.")
+    calibrate = sub.add_parser("calibrate", help="Fit the rule-confidence calibration on re3d source folders.")
+    for p in (train, calibrate):
+        p.add_argument("path")
+        p.add_argument("--sources", nargs="*", default=None)
+        p.add_argument("--calibration", default=str(CALIBRATION_PATH), help="Where to save the calibration map.")
     train.add_argument("-o", "--output", default=str(MODEL_PATH))
-    train.add_argument("--sources", nargs="*", default=None)
     train.add_argument("--threshold", type=float, default=0.5)
+    train.add_argument("--no-calibration", action="store_true", help="Do not refit the calibration.")
     args = parser.parse_args(argv)
     from ..evaluation.re3d import load_re3d
     from .relation_cv import corpus_examples
 
     corpus = load_re3d(args.path, args.sources)
-    examples = [ex for exs, _ in corpus_examples(corpus).values() for ex in exs]
-    folders = sorted(set(corpus.folder.values()))
-    model = fit(examples, threshold=args.threshold,
-                meta={"trained_on": folders, "examples": len(examples), "source": "re3d"})
-    model.save(args.output)
-    print(f"trained on {len(examples)} pairs from {folders}; saved {args.output}")
+    data = corpus_examples(corpus)
+    if args.command == "train":
+        examples = [ex for exs, _ in data.values() for ex in exs]
+        folders = sorted(set(corpus.folder.values()))
+        model = fit(examples, threshold=args.threshold,
+                    meta={"trained_on": folders, "examples": len(examples), "source": "re3d"})
+        model.save(args.output)
+        print(f"trained on {len(examples)} pairs from {folders}; saved {args.output}")
+    if args.command == "calibrate" or not args.no_calibration:
+        write_calibration(corpus, data, args.calibration, _command(argv))
 
 
 if __name__ == "__main__":

@@ -8,7 +8,7 @@ label (a verb read as a noun, a misattached preposition) does not lose the relat
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from itertools import permutations
+from itertools import pairwise, permutations
 
 from spacy.tokens import Span, Token
 
@@ -44,6 +44,9 @@ _REQUEST_VERBS = {"call", "appeal", "press", "ask", "push", "clamor", "clamour",
 _ENGAGE = {"engage", "involve", "participate", "join", "persist", "take"}
 _WEAPONS = {"bomb", "bombing", "explosion", "blast", "device", "mine", "minefield", "landmine", "explosive",
             "ied", "booby-trap", "car-bomb", "carbomb"}
+_IN_UNIT = Cue(lemma=",", rel="MEMBER_OF")
+_WITHIN = Cue(lemma="within", rel="MEMBER_OF")
+_AIMED = ("on", "against")  # "a war on X" is waged one way, "a war with X" both ways
 _PLACE_PREPS = {"in", "near", "outside", "at", "inside", "around", "on"}
 _MOVES = ("RETREAT", "MOBILIZE")  # "troops were withdrawn": the forces' side moves, no agent needed
 _PROTESTED = ("of", "against", "at", "over")
@@ -84,7 +87,7 @@ class SentenceRelations:
         found: list[Mention] = []
         m = self.tok2m.get(tok.i)
         if m is not None and m.origin in ("noun", "pronoun"):
-            named = self._named_inside(tok, depth)
+            named = self._named_inside(tok, depth) or self._named_apposition(tok, m)
             found.extend(named or [m])
         elif m is not None:
             found.append(m)
@@ -124,6 +127,13 @@ class SentenceRelations:
                             found.extend(m for m in self.actors(obj, depth + 1, conj=False)
                                          if m.origin != "pronoun")
         return _unique(found)
+
+    def _named_apposition(self, tok: Token, m: Mention) -> list[Mention]:
+        """The name an actor noun is put beside: "the Minister for Central Asia, Tobias Ellwood" -> Ellwood."""
+        if m.origin != "noun":
+            return []
+        return [n for c in tok.children if c.dep_ == "appos" and (n := self.tok2m.get(c.i)) is not None
+                and n.origin not in ("noun", "pronoun") and n is not m]
 
     def _belongs(self, noun: Token, prep: Token) -> bool:
         """True for the preposition naming whose people a noun stands for: "members of X", "activists from X"."""
@@ -408,6 +418,9 @@ class SentenceRelations:
             if lower == "including" and tok.dep_ == "prep":
                 self.included(tok)
                 continue
+            if lower == "within" and tok.dep_ == "prep":
+                self.within(tok)
+                continue
             if tok.pos_ in ("NOUN", "PROPN", "VERB") and not self._verbal_use(tok):
                 role = self._role(tok)
                 if role is not None:
@@ -431,7 +444,59 @@ class SentenceRelations:
                 self.verb(tok, verb_cue)
             if lemma in self.lex.speech_verbs and tok.pos_ == "VERB":
                 self.obligation(tok)
+        self.unit_chains()
+        self.out = [self._military_support(c) for c in self.out]
         return self.out
+
+    def _military_support(self, c: Candidate) -> Candidate:
+        """Support that armed forces give is military aid: "Coalition aircraft supported the SDF" -> AID:military.
+
+        Only for aid of no stated kind and the words of support that leave it open; an army's praise stays
+        praise.
+        """
+        if c.relation not in ("SUPPORT", "AID") or c.mode is not None or c.target is None or \
+                (c.relation == "SUPPORT" and c.trigger.lemma_.lower() not in self.lex.support_words):
+            return c
+        words = {t.lemma_.lower() for t in self.doc[c.source.tok_start:c.source.tok_end]}
+        words |= {w.lower() for w in (c.source.name or "").split()}
+        if not words & self.lex.military_nouns:
+            return c
+        return replace(c, relation="AID", mode="military")
+
+    def within(self, prep: Token) -> None:
+        """Acting inside a body: "worked with Turkey within NATO", "Germany argued within the EU" -> MEMBER_OF."""
+        bodies = [m for c in prep.children if c.dep_ == "pobj" for m in self.actors(c)
+                  if m.kind not in ("person", "state") and m.origin != "pronoun"]
+        if not bodies:
+            return
+        head = prep.head
+        members = [self.tok2m[head.i]] if head.i in self.tok2m else []
+        if not members and head.pos_ in ("VERB", "AUX"):
+            members = self.prep_objects(head, ("with",)) or self.subjects(head)[0]
+        members = [m for m in members if m.origin not in ("pronoun", "noun") and m.kind != "person"]
+        self.emit(members, bodies, _WITHIN, None, prep, "role", 0.7)
+
+    def unit_chains(self) -> None:
+        """A unit named with the unit it belongs to: "2nd Battalion, 5th Special Forces Group" -> MEMBER_OF."""
+        mentions = sorted(_unique(self.tok2m.values()), key=lambda m: m.tok_start)
+        for part, whole in pairwise(mentions):
+            if whole.tok_start != part.tok_end + 1 or self.doc[part.tok_end].text != "," or \
+                    not (self._unit(part) and self._unit(whole)):
+                continue
+            if self._listed(self.doc[part.tok_end - 1], self.doc[whole.tok_end - 1]):
+                continue
+            self.emit([part], [whole], _IN_UNIT, None, self.doc[part.tok_end], "role", 0.75)
+
+    @staticmethod
+    def _listed(first: Token, second: Token) -> bool:
+        """True for two items of one list ("A, B and C"), as opposed to a chain without "and"/"or"."""
+        items = (first, *first.conjuncts)
+        return second in first.conjuncts and any(c.dep_ == "cc" for t in items for c in t.children)
+
+    def _unit(self, m: Mention) -> bool:
+        """True for the name of a military or civil unit ("3rd Battalion", "Abel Battery")."""
+        return m.kind not in ("person", "state") and m.origin != "pronoun" and \
+            self.doc[m.tok_end - 1].lemma_.lower() in self.lex.subunit_nouns
 
     def included(self, prep: Token) -> None:
         """Members named by "including": "the coalition, including the UK and France" -> UK, France MEMBER_OF it."""
@@ -517,7 +582,8 @@ class SentenceRelations:
                 return title
         if tok.pos_ == "VERB" or (tok.tag_ == "NNS" and lemma in self.lex.object_modes):
             return None
-        return self.lex.roles.get(lemma)
+        word = _known(tok, self.lex.roles) if tok.text[:1].isupper() else lemma
+        return self.lex.roles.get(word or lemma)
 
     def verb(self, verb: Token, cue: Cue) -> None:
         """Subject-verb-object patterns, passives, coordination, relative and participle clauses."""
@@ -684,8 +750,8 @@ class SentenceRelations:
         if cue.rel == "ASSAULT" and self._prepared(verb):
             return replace(cue, rel="MOBILIZE", mode=None)
         if _conditional(verb):
-            return replace(cue, rel="THREATEN", mode=None)
-        return replace(cue, rel="AGREE" if relation.sign > 0 else "THREATEN", mode=None)
+            return replace(cue, rel="THREATEN", mode=_intent_mode(cue.rel))
+        return replace(cue, rel="AGREE" if relation.sign > 0 else "THREATEN", mode=_intent_mode(cue.rel))
 
     def _prepared(self, verb: Token) -> bool:
         """True for force readied, not yet used: "prepared to resume shelling" is military posturing (CAMEO 150)."""
@@ -772,10 +838,14 @@ class SentenceRelations:
                         for obj in c.children if obj.dep_ == "pobj" for m in self.actors(obj)])
 
     def _borrowed_objects(self, verb: Token, cue: Cue) -> list[Mention]:
-        """Objects shared by coordinated verbs: "funds and provides weapons to X"."""
+        """Objects shared by coordinated verbs: "funds and provides weapons to X".
+
+        Only a later verb lends its objects (right-node raising): in "join the SDF and fight", the SDF is
+        not what they fight.
+        """
         found: list[Mention] = []
         for other in list(verb.conjuncts):
-            if not self.is_verbal(other):
+            if other.i < verb.i or not self.is_verbal(other):
                 continue
             other_cue = self.lex.verbs.get(other.lemma_.lower())
             preps = tuple(set(cue.preps) | set(other_cue.preps if other_cue else ()) | {"to"})
@@ -877,8 +947,9 @@ class SentenceRelations:
                 self.emit_pairs(between, cue, cue.mode, noun, "noun", score)
                 return
             if sources and targets:
+                aimed = self.prep_objects(noun, _AIMED) + self.prep_objects(carrier, _AIMED)
                 self.emit(sources, list(targets), cue, cue.mode, noun, "noun", score)
-                self.emit(list(targets), sources, cue, cue.mode, noun, "noun", score)
+                self.emit([t for t in targets if t not in aimed], sources, cue, cue.mode, noun, "noun", score)
                 return
             if len(sources) > 1 and self._hyphenated(noun):
                 self.emit_pairs(sources, cue, cue.mode, noun, "noun", score * 0.9)
@@ -1024,11 +1095,12 @@ class SentenceRelations:
             for sibling in noun.head.children:
                 if sibling.dep_ in _MODIFIERS and sibling.i < noun.i:
                     holders.extend(self._in_subtree(sibling))
-        holders = [h for h in _unique(holders) if h not in bearers]
+        holders = [h for h in _unique(holders) if h not in bearers and not h.tok_start <= noun.i < h.tok_end]
         if not holders:
             return
         if cue.rel == "LEADS":
             bearers = [b for b in bearers if b.kind in ("person", None)] or []
+            cue = self._subunit_leader(noun, cue)
         score = 0.85
         if cue.symmetric:
             self.emit(bearers, list(holders), cue, cue.mode, noun, "role", score)
@@ -1037,6 +1109,14 @@ class SentenceRelations:
             self.emit(holders, list(bearers), cue, cue.mode, noun, "role", score)
         else:
             self.emit(bearers, list(holders), cue, cue.mode, noun, "role", score)
+
+    def _subunit_leader(self, noun: Token, cue: Cue) -> Cue:
+        """A leader of a unit within the group is its member: "an ISIL cell leader" -> MEMBER_OF ISIL."""
+        own = self.tok2m.get(noun.i)
+        if any(c.dep_ == "compound" and c.lemma_.lower() in self.lex.subunit_nouns
+               and self.tok2m.get(c.i) in (None, own) for c in noun.children):
+            return replace(cue, rel="MEMBER_OF", mode=None)
+        return cue
 
     def _member_of_phrase(self, noun: Token, cue: Cue) -> None:
         """A member noun that is itself the actor: "70 members of the tribe", "officials from X", "students of X"."""
@@ -1108,6 +1188,11 @@ class SentenceRelations:
             self.emit([left], list(targets), cue, cue.mode, tok, "hyphen", 0.85)
 
 
+def _intent_mode(relation: str) -> str | None:
+    """The mode of an intent that names the act: to meet (CAMEO 036), to use force (CAMEO 138)."""
+    return {"CONSULT": "meet", "ASSAULT": "violence"}.get(relation)
+
+
 def _known(tok: Token, words: frozenset[str] | dict) -> str | None:
     """The word of `words` a token is a form of, by lemma or, when the lemmatiser slips, by suffix."""
     lemma = tok.lemma_.lower()
@@ -1130,6 +1215,8 @@ def _stems(lower: str) -> list[str]:
         cuts.append(lower[:-2] + "e")
     if lower.endswith("ing"):
         cuts.extend((lower[:-3], lower[:-3] + "e"))
+    if lower.endswith("men"):
+        cuts.append(lower[:-3] + "man")
     return [c for c in cuts if c]
 
 
