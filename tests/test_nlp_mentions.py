@@ -191,3 +191,15 @@ def test_a_demonym_ending_an_arabic_name_is_part_of_the_name():
     found = [(m.text, m.actor_id, m.kind) for m in _mentions("Iraqi police arrested Abu Talha al-Kuwaiti in Mosul.")]
     assert not [f for f in found if f[1] == "kwt"]
     assert _ids("Kuwaiti officials met Iranian envoys.") == ["kwt", "irn"]
+
+
+def test_a_sector_noun_modifying_an_actor_noun_names_the_sector():
+    found = [(m.text, m.actor_id) for m in _mentions("Syrian opposition forces and Iraqi police officers met.")]
+    assert ("Syrian opposition forces", "syr.opposition") in found and ("Iraqi police officers", "irq.police") in found
+
+
+def test_a_description_is_not_the_subject_of_its_own_clause():
+    found = [(m.text, m.actor_id) for m in _mentions("Russia and the Wagner Group vowed to defeat the rebels.")]
+    assert ("the rebels", "wagner") not in found
+    found = [(m.text, m.actor_id) for m in _mentions("Hamas attacked Israel. Israel then bombed the group.")]
+    assert ("the group", "hamas") in found

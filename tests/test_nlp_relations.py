@@ -209,3 +209,23 @@ def test_support_given_by_armed_forces_is_military_aid():
     assert find(extract_rules("Iran voiced support for Hezbollah."), "irn", "SUPPORT", "hezbollah")
     praise = extract_rules("Russian troops praised Malian forces.")
     assert not [a for a in praise if a.relation == "AID"]
+
+
+def test_condolences_are_no_event_between_actors():
+    assert not extract_rules("Iran offered its condolences to Hezbollah after the blast.")
+    assert find(extract_rules("Iran offered weapons to Hezbollah."), "irn", "AGREE", "hezbollah")
+
+
+def test_ground_taken_back_from_its_holder_is_an_assault_on_the_holder():
+    assert find(extract_rules("Malian troops liberated the town of Kidal from Wagner control."),
+                "mli.mil", "ASSAULT", "wagner")
+    assert find(extract_rules("Houthi fighters cleared the village of Hamas militants."), "houthis", "ASSAULT",
+                "hamas")
+    assert not extract_rules("The court cleared Hamas of wrongdoing.")
+
+
+def test_a_list_misread_as_an_apposition_keeps_every_item():
+    found = extract_rules("Russia, the Wagner Group and the Malian army are committed to defeating the rebels.")
+    assert {a.source.id for a in found if a.relation == "ASSAULT"} >= {"rus", "wagner"}
+    found = extract_rules("Hezbollah, the Lebanese militant group and party, attacked Israel.")
+    assert [a.source.text for a in found if a.relation == "ASSAULT"] == ["Hezbollah"]

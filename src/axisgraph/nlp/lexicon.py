@@ -66,6 +66,7 @@ class Lexicon:
     subunit_nouns: frozenset[str] = frozenset()
     military_nouns: frozenset[str] = frozenset()
     support_words: frozenset[str] = frozenset()
+    empathy_nouns: frozenset[str] = frozenset()
     fallback_verbs: dict[str, Cue] = field(default_factory=dict)
 
     def description_nouns(self) -> frozenset[str]:
@@ -130,6 +131,7 @@ def read_lexicon(path: Path | str) -> Lexicon:
         subunit_nouns=frozenset(data.get("subunit_nouns", [])),
         military_nouns=frozenset(data.get("military_nouns", [])),
         support_words=frozenset(data.get("support_words", [])),
+        empathy_nouns=frozenset(data.get("empathy_nouns", [])),
     )
 
 

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..kb.matcher import KBMatcher
 from ..kb.model import ActorKB
-from ..kb.sectors import sector_for_noun, sector_id
+from ..kb.sectors import Sector, sector_for_noun, sector_id
 from .lexicon import Lexicon
 from .pipeline import sentence_of
 
@@ -236,7 +236,7 @@ def _sector_mentions(doc: Doc, mentions: list[Mention], kb: ActorKB, offset: int
     dropped: set[int] = set()
     for m in mentions:
         head = doc[m.tok_end - 1]
-        sector = sector_for_noun(head.lemma_) if m.origin == "noun" and m.actor_id is None else None
+        sector = _sector_of(doc, m) if m.origin == "noun" and m.actor_id is None else None
         if sector is None:
             continue
         before = at.get(m.tok_start - 1)
@@ -252,6 +252,18 @@ def _sector_mentions(doc: Doc, mentions: list[Mention], kb: ActorKB, offset: int
         merged[id(m)] = _new(doc, start, end, offset, actor.id, actor.kind, "sector", "sector", actor.name)
         dropped.add(id(place))
     return [merged.get(id(m), m) for m in mentions if id(m) not in dropped]
+
+
+def _sector_of(doc: Doc, m: Mention) -> Sector | None:
+    """The sector an actor noun names, by its head or else a modifier in it ("opposition forces")."""
+    head = doc[m.tok_end - 1]
+    found = sector_for_noun(head.lemma_)
+    for t in doc[m.tok_start:m.tok_end - 1]:
+        if found is not None:
+            break
+        if t.head.i == head.i and t.dep_ in ("compound", "amod"):
+            found = sector_for_noun(t.lemma_)
+    return found
 
 
 def _state_of_place(m: Mention, kb: ActorKB) -> str | None:
@@ -384,7 +396,7 @@ def _add_descriptions(doc: Doc, mentions: list[Mention], kb: ActorKB, lex: Lexic
             inside = {id(by_token[t]): by_token[t] for t in range(chunk.start, chunk.end) if t in by_token}
             adjectives = [m for m in inside.values() if m.form in ("adjective", "norp")]
             if len(adjectives) == len(inside):
-                actor_id = _fit(chunk, adjectives, kb, lex, state)
+                actor_id = _fit(chunk, adjectives, kb, lex, state, _clause_subjects(chunk, by_token))
                 if actor_id is not None:
                     actor = kb.get(actor_id)
                     m = _new(doc, chunk.start, chunk.end, offset, actor_id, actor.kind if actor else None,
@@ -413,13 +425,28 @@ def _singular_reference(chunk: Span, lex: Lexicon) -> bool:
     return chunk[0].lower_ == "the" and chunk.root.lemma_.lower() in lex.member_nouns
 
 
-def _fit(chunk: Span, adjectives: list[Mention], kb: ActorKB, lex: Lexicon, state: Discourse) -> str | None:
+def _clause_subjects(chunk: Span, by_token: dict[int, Mention]) -> set[str]:
+    """Actors that are the subject of the clause whose object a description is: never its antecedent."""
+    if chunk.root.dep_ not in ("dobj", "pobj", "dative"):
+        return set()
+    verb = chunk.root.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+        verb = verb.head
+    while verb.dep_ in ("pcomp", "xcomp", "prep") and verb.head is not verb:
+        verb = verb.head
+    heads = [verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass"))]
+    subjects = [t for h in heads for c in h.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree]
+    return {by_token[t.i].actor_id for t in subjects if t.i in by_token and by_token[t.i].actor_id}
+
+
+def _fit(chunk: Span, adjectives: list[Mention], kb: ActorKB, lex: Lexicon, state: Discourse,
+         excluded: set[str] = frozenset()) -> str | None:
     """The most recent actor whose kind or description fits the chunk's noun and nationality."""
     noun = chunk.root.lemma_.lower()
     required = {kb.state_of(m.actor_id) or m.actor_id for m in adjectives if m.actor_id}
     for actor_id, kind in reversed(state.history):
         actor = kb.get(actor_id)
-        if actor is None or kind == "person":
+        if actor is None or kind == "person" or actor_id in excluded:
             continue
         if required and not _same_country(kb, actor_id, required):
             continue

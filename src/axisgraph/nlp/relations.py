@@ -111,7 +111,20 @@ class SentenceRelations:
             for other in tok.conjuncts:
                 if other.i > tok.i:
                     found.extend(self.actors(other, depth + 1, conj=False))
+            for listed in self._listed_apposition(tok):
+                found.extend(self.actors(listed, depth + 1))
         return _unique(found)
+
+    def _listed_apposition(self, tok: Token) -> list[Token]:
+        """A list the parser read as an apposition: "The UK, the Coalition and Iraq" (Coalition appos UK)."""
+        return [c for c in tok.children if c.dep_ == "appos" and c.i in self.tok2m
+                and any(g.dep_ == "cc" for g in c.children)
+                and any(g.dep_ == "conj" and self._named(g) for g in c.children)]
+
+    def _named(self, tok: Token) -> bool:
+        """True for a token inside a named actor mention (not a common noun or pronoun)."""
+        m = self.tok2m.get(tok.i)
+        return m is not None and m.origin not in ("noun", "pronoun")
 
     def _named_inside(self, tok: Token, depth: int) -> list[Mention]:
         """Named actors behind a common noun: "Hamas officials", "members of Hezbollah"."""
@@ -194,7 +207,7 @@ class SentenceRelations:
         repaired = self.repaired_subject(verb)
         if repaired is not None:
             return repaired, False
-        for child in verb.children:
+        for child in _with_aux_children(verb):
             if child.dep_ in _SUBJ:
                 found = self.actors(child) or self._reduced_relative(child)
                 if child.lower_ in _PRONOUNS and all(m.origin == "pronoun" for m in found):
@@ -223,7 +236,7 @@ class SentenceRelations:
             return (found, False) if not was_passive else ([], False)
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head is not verb.head:
             holder = verb.head.head
-            if holder.pos_ == "ADJ" and holder.dep_ == "acomp":
+            if holder.dep_ == "acomp" and holder.pos_ in ("ADJ", "VERB"):
                 holder = holder.head
             if holder.pos_ in ("VERB", "AUX"):
                 return self.subjects(holder, seen + 1)[0], False
@@ -600,6 +613,8 @@ class SentenceRelations:
                     objects.extend(found)
                 else:
                     thing = child
+        if direct is not None and _known(direct, self.lex.empathy_nouns):
+            return  # "offered condolences to X": an empathetic comment (CAMEO 018), no event between actors
         own = [o for o in objects if any(o.key == s.key for s in subjects) or self._own_forces(o, direct, cue)]
         if own and len(own) == len(objects) and direct is not None:
             objects, thing = [], direct  # "Israel strengthened its forces": the actor's own forces are a thing
@@ -750,8 +765,8 @@ class SentenceRelations:
         if cue.rel == "ASSAULT" and self._prepared(verb):
             return replace(cue, rel="MOBILIZE", mode=None)
         if _conditional(verb):
-            return replace(cue, rel="THREATEN", mode=_intent_mode(cue.rel))
-        return replace(cue, rel="AGREE" if relation.sign > 0 else "THREATEN", mode=_intent_mode(cue.rel))
+            return replace(cue, rel="THREATEN", mode=_intent_mode(cue))
+        return replace(cue, rel="AGREE" if relation.sign > 0 else "THREATEN", mode=_intent_mode(cue))
 
     def _prepared(self, verb: Token) -> bool:
         """True for force readied, not yet used: "prepared to resume shelling" is military posturing (CAMEO 150)."""
@@ -1188,9 +1203,16 @@ class SentenceRelations:
             self.emit([left], list(targets), cue, cue.mode, tok, "hyphen", 0.85)
 
 
-def _intent_mode(relation: str) -> str | None:
+def _with_aux_children(verb: Token) -> list[Token]:
+    """A verb's children, then those the parser hung on its auxiliary ("Russia are committed": Russia <- are)."""
+    return [*verb.children, *(g for c in verb.children if c.dep_ in ("aux", "auxpass") for g in c.children)]
+
+
+def _intent_mode(cue: Cue) -> str | None:
     """The mode of an intent that names the act: to meet (CAMEO 036), to use force (CAMEO 138)."""
-    return {"CONSULT": "meet", "ASSAULT": "violence"}.get(relation)
+    if cue.rel == "CONSULT" and cue.mode in (None, "visit", "phone"):
+        return "meet"
+    return "violence" if cue.rel == "ASSAULT" else None
 
 
 def _known(tok: Token, words: frozenset[str] | dict) -> str | None:
