@@ -229,3 +229,16 @@ def test_a_list_misread_as_an_apposition_keeps_every_item():
     assert {a.source.id for a in found if a.relation == "ASSAULT"} >= {"rus", "wagner"}
     found = extract_rules("Hezbollah, the Lebanese militant group and party, attacked Israel.")
     assert [a.source.text for a in found if a.relation == "ASSAULT"] == ["Hezbollah"]
+
+
+def test_who_claimed_an_attack_carried_it_out():
+    found = extract_rules("Several bombings, later claimed by Hamas, killed 12 Israeli soldiers.")
+    assert [a for a in found if a.relation == "ASSAULT" and a.source.id == "hamas"]
+    found = extract_rules("Hamas claimed two attacks in Jenin which killed at least 28 Israeli soldiers.")
+    assert [a for a in found if a.relation == "ASSAULT" and a.source.id == "hamas" and a.target is not None]
+    assert find(extract_rules("Iran condemned the attacks claimed by Hamas."), "irn", "ACCUSE", "hamas")
+
+
+def test_coming_under_fire_names_the_attacker():
+    found = extract_rules("Ukrainian troops came under heavy fire from Wagner fighters near Bakhmut.")
+    assert [a for a in found if a.relation == "ASSAULT" and a.source.id == "wagner" and a.target.id == "ukr.mil"]

@@ -100,6 +100,8 @@ class SentenceRelations:
                 if child.dep_ in _MODIFIERS and child.i < tok.i:
                     found.extend(self._in_subtree(child))
             lemma = tok.lemma_.lower()
+            if not found and lemma in self.lex.nouns:
+                found.extend(self._claimers(tok, depth))
             if not found and (lemma in self.lex.agent_nouns or tok.pos_ in ("PRON", "NUM", "ADJ")
                               or lemma in _QUANTITIES):
                 for child in tok.children:
@@ -140,6 +142,17 @@ class SentenceRelations:
                             found.extend(m for m in self.actors(obj, depth + 1, conj=False)
                                          if m.origin != "pronoun")
         return _unique(found)
+
+    def _claimers(self, event: Token, depth: int) -> list[Mention]:
+        """Who claimed an act is its perpetrator: "attacks claimed by X", "X claimed two bombings which ..."."""
+        claims = [c for c in event.children if c.dep_ == "acl" and c.lemma_.lower() == "claim"]
+        if event.dep_ in ("nsubj", "nsubjpass") and event.head.lemma_.lower() == "claim":
+            claims.append(event.head)  # "attacks, claimed by X, killed ...", parsed with "claimed" as the verb
+        found = [m for c in claims for a in c.children if a.dep_ == "agent" for obj in a.children
+                 if obj.dep_ == "pobj" for m in self.actors(obj, depth + 1)]
+        if not found and event.dep_ == "dobj" and event.head.lemma_.lower() == "claim" and depth < 3:
+            found = self.subjects(event.head, 3)[0]
+        return found
 
     def _named_apposition(self, tok: Token, m: Mention) -> list[Mention]:
         """The name an actor noun is put beside: "the Minister for Central Asia, Tobias Ellwood" -> Ellwood."""
@@ -669,8 +682,9 @@ class SentenceRelations:
             return
         if cue.inverse:
             givers = self.prep_objects(verb, ("from", "by"))
-            if not givers and thing is not None:
-                givers = [m for t in thing.subtree if t.dep_ == "pobj" and t.head.lower_ in ("from", "by")
+            given = thing if thing is not None else phrase  # "received fire from X", "came under fire from X"
+            if not givers and given is not None:
+                givers = [m for t in given.subtree if t.dep_ == "pobj" and t.head.lower_ in ("from", "by")
                           for m in self.actors(t)]
             if givers and subjects:
                 self.emit(givers, list(subjects), cue, mode, verb, "verb", score)
