@@ -242,3 +242,14 @@ def test_who_claimed_an_attack_carried_it_out():
 def test_coming_under_fire_names_the_attacker():
     found = extract_rules("Ukrainian troops came under heavy fire from Wagner fighters near Bakhmut.")
     assert [a for a in found if a.relation == "ASSAULT" and a.source.id == "wagner" and a.target.id == "ukr.mil"]
+
+
+def test_what_was_handed_over_is_not_the_giver():
+    assert not extract_rules("After his arrest he was transferred to Russia.")
+    assert find(extract_rules("Iran transferred drones to Russia."), "irn", "AID", "rus")
+
+
+def test_an_agreement_between_parties_is_agreement_both_ways():
+    found = extract_rules("Russia welcomed the deal reached on Monday between Hamas and Israel.")
+    assert find(found, "hamas", "AGREE", "isr") and find(found, "isr", "AGREE", "hamas")
+    assert not extract_rules("The nuclear deal was signed in 2015.")

@@ -744,8 +744,8 @@ class SentenceRelations:
         """Source, targets and score factor of a passive without `by`: movers, stative objects, bombings."""
         if cue.rel in _MOVES:
             return subjects, self.prep_objects(verb, cue.preps) or [None], 1.0
-        stative = self.prep_objects(verb, cue.preps) if cue.preps else []
-        if stative:
+        stative = self.prep_objects(verb, cue.preps) if cue.preps and cue.rel != "AID" else []
+        if stative:  # "X is allied with Y"; but what "was transferred to Y" is the thing given, not a giver
             return list(subjects), list(stative), 1.0
         if cue.rel == "ASSAULT":
             return self._unattributed(verb), list(subjects), _UNATTRIBUTED
@@ -1061,9 +1061,9 @@ class SentenceRelations:
         return any(t.text in ("-", "–", "and", "/") for t in left)
 
     def _between(self, noun: Token) -> list[Mention]:
-        """Actors of a `between A and B` phrase on the noun or on the verb it is subject of."""
+        """Actors of a `between A and B` phrase on the noun, its participle, or the verb it is subject of."""
         found: list[Mention] = []
-        holders = [noun]
+        holders = [noun, *(c for c in noun.children if c.dep_ == "acl")]  # "the agreement reached between"
         if noun.dep_ in ("nsubj", "nsubjpass", "attr"):
             holders.append(noun.head)
             holders.extend(c for c in noun.head.children if c.dep_ in ("acomp", "attr") and c is not noun)
