@@ -91,3 +91,13 @@ def test_personnel_from_a_unit_belong_to_it():
 def test_acting_within_a_body_is_membership():
     assert find(extract_rules("Washington keeps working with Turkey within NATO."), "tur", "MEMBER_OF", "nato")
     assert not [a for a in extract_rules("Divisions within Hamas grew.") if a.relation == "MEMBER_OF"]
+
+
+def test_a_rank_in_a_force_is_membership():
+    assert find(extract_rules("He was a colonel in the IRGC until 2019."), "He", "MEMBER_OF", "irn.irgc")
+    assert not [a for a in extract_rules("The general public opposed Hamas.") if a.relation == "MEMBER_OF"]
+
+
+def test_taking_orders_from_someone_is_being_commanded():
+    found = extract_rules("After 2020 the Houthis took orders from the Quds Force.")
+    assert find(found, "irn.irgc.quds", "COMMANDS", "houthis")

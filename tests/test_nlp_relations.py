@@ -253,3 +253,11 @@ def test_an_agreement_between_parties_is_agreement_both_ways():
     found = extract_rules("Russia welcomed the deal reached on Monday between Hamas and Israel.")
     assert find(found, "hamas", "AGREE", "isr") and find(found, "isr", "AGREE", "hamas")
     assert not extract_rules("The nuclear deal was signed in 2015.")
+
+
+def test_a_pronoun_subject_under_a_pronoun_speaker_keeps_its_own_span():
+    text = "Later he admitted that he had abducted two Israeli soldiers."
+    found = [a for a in extract_rules(text) if a.relation == "ASSAULT"]
+    assert found and found[0].source.span[0] == text.index("he had")
+    found = extract_rules("Hezbollah said it had attacked Israeli troops.")
+    assert [a for a in found if a.relation == "ASSAULT" and a.source.id == "hezbollah"]

@@ -224,7 +224,9 @@ class SentenceRelations:
             if child.dep_ in _SUBJ:
                 found = self.actors(child) or self._reduced_relative(child)
                 if child.lower_ in _PRONOUNS and all(m.origin == "pronoun" for m in found):
-                    found = self._reporter(verb, seen) or found
+                    reporter = self._reporter(verb, seen)
+                    if any(m.origin != "pronoun" for m in reporter):  # "he said he had ..." keeps its own "he"
+                        found = reporter
                 if found or child.lower_ not in _REL_PRONOUNS:
                     return found, False
                 return self.actors(verb.head), False
@@ -1119,7 +1121,8 @@ class SentenceRelations:
         for child in noun.children:
             if child.dep_ in _MODIFIERS and child.i < noun.i:
                 holders.extend(self._in_subtree(child))
-        holders.extend(self.prep_objects(noun, ("of", "for", "to")))
+        holders.extend(self.prep_objects(noun, ("of", "for", "to", "in") if cue.rel == "MEMBER_OF" else
+                                         ("of", "for", "to")))
         if not holders and noun.dep_ == "compound":
             for sibling in noun.head.children:
                 if sibling.dep_ in _MODIFIERS and sibling.i < noun.i:
