@@ -101,3 +101,17 @@ def test_a_rank_in_a_force_is_membership():
 def test_taking_orders_from_someone_is_being_commanded():
     found = extract_rules("After 2020 the Houthis took orders from the Quds Force.")
     assert find(found, "irn.irgc.quds", "COMMANDS", "houthis")
+
+
+def test_one_of_a_group_singled_out_belongs_to_it():
+    found = extract_rules("The junta and its backers, notably Russia, ignored the ruling.")
+    assert [a for a in found if a.relation == "MEMBER_OF" and a.source.id == "rus" and a.target.text == "its backers"]
+    assert not [a for a in extract_rules("Russia, especially Putin, condemned the move.") if a.relation == "MEMBER_OF"]
+
+
+def test_what_a_group_is_made_of_belongs_to_it():
+    found = extract_rules("The Axis of Resistance, comprising Hezbollah and the Houthis, grew stronger.")
+    assert find(found, "hezbollah", "MEMBER_OF", "axis_of_resistance")
+    assert find(found, "houthis", "MEMBER_OF", "axis_of_resistance")
+    found = extract_rules("The PMF, made up of Hezbollah and Hamas units, advanced.")
+    assert find(found, "hezbollah", "MEMBER_OF", "pmf")

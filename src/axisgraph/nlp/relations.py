@@ -45,6 +45,11 @@ _ENGAGE = {"engage", "involve", "participate", "join", "persist", "take"}
 _WEAPONS = {"bomb", "bombing", "explosion", "blast", "device", "mine", "minefield", "landmine", "explosive",
             "ied", "booby-trap", "car-bomb", "carbomb"}
 _IN_UNIT = Cue(lemma=",", rel="MEMBER_OF")
+_SINGLED = Cue(lemma="notably", rel="MEMBER_OF")
+_COMPOSING = Cue(lemma="comprise", rel="MEMBER_OF")
+_SINGLING_OUT = {"notably", "especially", "particularly", "mainly", "chiefly", "primarily", "principally",
+                 "mostly", "largely"}
+_COMPOSED = {"comprise", "compose", "consist", "include"}
 _WITHIN = Cue(lemma="within", rel="MEMBER_OF")
 _AIMED = ("on", "against")  # "a war on X" is waged one way, "a war with X" both ways
 _PLACE_PREPS = {"in", "near", "outside", "at", "inside", "around", "on"}
@@ -449,6 +454,11 @@ class SentenceRelations:
             if lower == "within" and tok.dep_ == "prep":
                 self.within(tok)
                 continue
+            if tok.dep_ == "appos" and any(c.dep_ == "advmod" and c.lower_ in _SINGLING_OUT for c in tok.children):
+                self.singled_out(tok)
+            if tok.dep_ == "acl" and (lemma in _COMPOSED or (lemma == "make" and
+                                                            any(c.lower_ == "up" for c in tok.children))):
+                self.composition(tok)
             if tok.pos_ in ("NOUN", "PROPN", "VERB") and not self._verbal_use(tok):
                 role = self._role(tok)
                 if role is not None:
@@ -490,6 +500,24 @@ class SentenceRelations:
         if not words & self.lex.military_nouns:
             return c
         return replace(c, relation="AID", mode="military")
+
+    def singled_out(self, member: Token) -> None:
+        """One of a group named: "its backers, notably Russia", "our partners, especially the Turks"."""
+        group = self.tok2m.get(member.head.i)
+        if group is None or group.kind in ("state", "person", "state_org"):
+            return
+        self.emit([m for m in self.actors(member) if m is not group], [group], _SINGLED, None, member, "role", 0.7)
+
+    def composition(self, verb: Token) -> None:
+        """Members a group is made of: "the SDF, made up of Kurdish and Arab militias", "an alliance comprising X"."""
+        group = self.tok2m.get(verb.head.i)
+        if group is None or group.kind in ("state", "person") or group.origin == "pronoun":
+            return
+        parts = [c for c in verb.children if c.dep_ == "dobj"]
+        parts += [o for c in verb.children if c.dep_ in ("prep", "agent") and c.lower_ in ("of", "by")
+                  for o in c.children if o.dep_ == "pobj"]
+        members = [m for p in parts for m in self.actors(p) if m is not group]
+        self.emit(members, [group], _COMPOSING, None, verb, "role", 0.75)
 
     def within(self, prep: Token) -> None:
         """Acting inside a body: "worked with Turkey within NATO", "Germany argued within the EU" -> MEMBER_OF."""
