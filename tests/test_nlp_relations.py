@@ -261,3 +261,10 @@ def test_a_pronoun_subject_under_a_pronoun_speaker_keeps_its_own_span():
     assert found and found[0].source.span[0] == text.index("he had")
     found = extract_rules("Hezbollah said it had attacked Israeli troops.")
     assert [a for a in found if a.relation == "ASSAULT" and a.source.id == "hezbollah"]
+
+
+def test_a_participle_after_a_comma_describes_the_actor_just_before():
+    found = extract_rules("Russia welcomed the deal between Hamas, led by Yahya Sinwar, and Israel, represented by "
+                          "its foreign minister.")
+    assert find(found, "Yahya Sinwar", "LEADS", "hamas")
+    assert not find(found, "Yahya Sinwar", "LEADS", "isr")

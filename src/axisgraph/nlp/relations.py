@@ -244,7 +244,8 @@ class SentenceRelations:
             return [], False
         passive = verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl", "amod")
         if verb.dep_ in ("acl", "relcl", "amod") and verb.head.i != verb.i:
-            return self._purpose_agents(verb, seen) or self.actors(verb.head) or self._issuer(verb, seen), passive
+            return self._purpose_agents(verb, seen) or self._comma_antecedent(verb) or self.actors(verb.head) or \
+                self._issuer(verb, seen), passive
         if verb.dep_ == "conj" and self.is_verbal(verb.head):
             found, was_passive = self.subjects(verb.head, seen + 1)
             return found, was_passive and (self._is_passive(verb) or self._shares_passive(verb))
@@ -271,6 +272,14 @@ class SentenceRelations:
             found, was_passive = self.subjects(verb.head, seen + 1)
             return (found, False) if not was_passive else ([], False)
         return [], False
+
+    def _comma_antecedent(self, verb: Token) -> list[Mention]:
+        """The actor right before ", led by ...": the parser may hang the participle on an earlier noun."""
+        if verb.dep_ != "acl" or verb.tag_ != "VBN" or verb.i < 2 or self.doc[verb.i - 1].text != "," \
+                or verb.head.i in self.tok2m:
+            return []
+        m = self.tok2m.get(verb.i - 2)
+        return [m] if m is not None and m.origin != "pronoun" else []
 
     def _issuer(self, verb: Token, seen: int) -> list[Mention]:
         """Who speaks through a statement: "X issued a declaration demanding ..." -> X."""
