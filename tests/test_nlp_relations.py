@@ -268,3 +268,17 @@ def test_a_participle_after_a_comma_describes_the_actor_just_before():
                           "its foreign minister.")
     assert find(found, "Yahya Sinwar", "LEADS", "hamas")
     assert not find(found, "Yahya Sinwar", "LEADS", "isr")
+
+
+def test_a_title_set_beside_a_name_stands_for_the_person():
+    found = extract_rules("Putin met the Iranian foreign minister, Abbas Araghchi, in Moscow.")
+    assert [a for a in found if a.relation == "CONSULT" and a.target is not None
+            and a.target.text == "Abbas Araghchi"]
+    found = extract_rules("A member of Hamas, Abu Talha, praised Iran.")
+    assert find(found, "hamas", "SUPPORT", "irn")
+
+
+def test_partners_joined_for_talks_consult_each_other():
+    found = extract_rules("Putin hosted Hezbollah officials and Houthi envoys for talks in Moscow.")
+    assert [a for a in found if a.relation == "CONSULT" and a.source.text == "Putin"]
+    assert [a for a in found if a.relation == "CONSULT" and a.target is not None and a.target.text == "Putin"]

@@ -92,7 +92,9 @@ class SentenceRelations:
         found: list[Mention] = []
         m = self.tok2m.get(tok.i)
         if m is not None and m.origin in ("noun", "pronoun"):
-            named = self._named_inside(tok, depth) or self._named_apposition(tok, m)
+            named = self._named_inside(tok, depth)
+            if all(n.form in ("adjective", "norp") for n in named):  # "the Iraqi minister, Ibrahim al-Jaafari"
+                named = [n for n in self._named_apposition(tok, m) if n.kind == "person"] or named
             found.extend(named or [m])
         elif m is not None:
             found.append(m)
@@ -160,7 +162,7 @@ class SentenceRelations:
         return found
 
     def _named_apposition(self, tok: Token, m: Mention) -> list[Mention]:
-        """The name an actor noun is put beside: "the Minister for Central Asia, Tobias Ellwood" -> Ellwood."""
+        """The name an actor noun is put beside: "the Iraqi Foreign Minister, Ibrahim al-Jaafari" -> the person."""
         if m.origin != "noun":
             return []
         return [n for c in tok.children if c.dep_ == "appos" and (n := self.tok2m.get(c.i)) is not None
@@ -963,6 +965,8 @@ class SentenceRelations:
         """Nominal triggers: "Hamas' attack on X", "the bombing of X by Y", "tensions between A and B"."""
         if cue.rel in _MOVES and _part_of(noun):
             return  # "part of this Iranian proxy force deployment" describes a standing posture, not an event
+        if cue.symmetric and self._gathered_for(noun, cue):
+            return
         sources: list[Mention] = []
         for child in noun.children:
             if child.dep_ in _MODIFIERS and child.i < noun.i:
@@ -1027,6 +1031,25 @@ class SentenceRelations:
         elif sources and (light or cue.rel in ("PROTEST", "MOBILIZE")) and \
                 RELATIONS[cue.rel].family is Family.EVENT:
             self.emit(sources, [None], cue, cue.mode, noun, "noun", score * 0.7)
+
+    def _gathered_for(self, noun: Token, cue: Cue) -> bool:
+        """Who joins whom for a mutual act: "X joined Y for talks", "X hosted Y for consultations"."""
+        prep = noun.head
+        if noun.dep_ != "pobj" or prep.lower_ != "for":
+            return False
+        holder = prep.head
+        while holder.dep_ == "conj" and holder.head is not holder:
+            holder = holder.head
+        verb = holder.head if holder.dep_ == "dobj" else holder  # "joined [X and partners for talks]"
+        if verb.pos_ != "VERB":
+            return False
+        partners = [m for c in verb.children if c.dep_ == "dobj" for m in self.actors(c)]
+        subjects = self.subjects(verb)[0]
+        if not partners or not subjects:
+            return False
+        self.emit(subjects, partners, cue, cue.mode, noun, "noun", 0.8)
+        self.emit(partners, subjects, cue, cue.mode, noun, "noun", 0.8)
+        return True
 
     def _carrier(self, noun: Token) -> Token:
         """The head noun carrying an event noun's phrase: "a mediation effort between A and B" -> effort."""
