@@ -282,3 +282,13 @@ def test_partners_joined_for_talks_consult_each_other():
     found = extract_rules("Putin hosted Hezbollah officials and Houthi envoys for talks in Moscow.")
     assert [a for a in found if a.relation == "CONSULT" and a.source.text == "Putin"]
     assert [a for a in found if a.relation == "CONSULT" and a.target is not None and a.target.text == "Putin"]
+
+
+def test_acting_in_support_of_an_actor_supports_it():
+    found = extract_rules("In support of Malian forces, Russian aircraft struck rebel positions.")
+    assert [a for a in found if a.relation == "AID" and a.mode == "military" and a.target is not None
+            and a.target.id == "mli.mil"]
+    found = extract_rules("Russia acted in coordination with Iran.")
+    assert find(found, "rus", "COOPERATE", "irn")
+    found = extract_rules("Iran threatened a new offensive in its war with Iraq unless Baghdad yielded.")
+    assert not find(found, "irn", "ASSAULT", "irq")

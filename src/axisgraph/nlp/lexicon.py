@@ -67,6 +67,7 @@ class Lexicon:
     military_nouns: frozenset[str] = frozenset()
     support_words: frozenset[str] = frozenset()
     empathy_nouns: frozenset[str] = frozenset()
+    manner_nouns: frozenset[str] = frozenset()
     fallback_verbs: dict[str, Cue] = field(default_factory=dict)
 
     def description_nouns(self) -> frozenset[str]:
@@ -132,6 +133,7 @@ def read_lexicon(path: Path | str) -> Lexicon:
         military_nouns=frozenset(data.get("military_nouns", [])),
         support_words=frozenset(data.get("support_words", [])),
         empathy_nouns=frozenset(data.get("empathy_nouns", [])),
+        manner_nouns=frozenset(data.get("manner_nouns", [])),
     )
 
 

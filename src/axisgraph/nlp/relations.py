@@ -506,8 +506,11 @@ class SentenceRelations:
         if c.relation not in ("SUPPORT", "AID") or c.mode is not None or c.target is None or \
                 (c.relation == "SUPPORT" and c.trigger.lemma_.lower() not in self.lex.support_words):
             return c
+        last = self.doc[c.source.tok_end - 1]
         words = {t.lemma_.lower() for t in self.doc[c.source.tok_start:c.source.tok_end]}
         words |= {w.lower() for w in (c.source.name or "").split()}
+        if last.dep_ in ("amod", "compound", "nmod", "poss"):
+            words.add(last.head.lemma_.lower())  # "Russian aircraft", "Coalition warplanes"
         if not words & self.lex.military_nouns:
             return c
         return replace(c, relation="AID", mode="military")
@@ -1012,6 +1015,8 @@ class SentenceRelations:
                 cue = self._intended(noun.head, cue)
         if not sources and not by and cue.rel in ("RETREAT", "MOBILIZE"):
             sources = self._movers(noun)
+        if not sources and not by and targets:
+            sources = self._manner_agents(noun)
         sources = [s for s in sources if s not in targets]
         score = 0.8
         if cue.symmetric or cue.rel in ("RIVAL", "ALLY"):
@@ -1031,6 +1036,21 @@ class SentenceRelations:
         elif sources and (light or cue.rel in ("PROTEST", "MOBILIZE")) and \
                 RELATIONS[cue.rel].family is Family.EVENT:
             self.emit(sources, [None], cue, cue.mode, noun, "noun", score * 0.7)
+
+    def _manner_agents(self, noun: Token) -> list[Mention]:
+        """Who acts "in support of X" or "in coordination with X": the doer of the act it qualifies."""
+        prep = noun.head
+        anchor = prep
+        while anchor.dep_ == "conj" and anchor.head is not anchor:  # "coordinated with and in support of"
+            anchor = anchor.head
+        if noun.dep_ != "pobj" or prep.lower_ != "in" or anchor.head.pos_ not in ("VERB", "AUX") or \
+                noun.lemma_.lower() not in self.lex.manner_nouns:
+            return []
+        verb = anchor.head
+        found = self.subjects(verb)[0] if verb.dep_ not in ("acl", "relcl") else []
+        if not found and verb.dep_ == "acl" and verb.head.dep_ == "dobj":  # "conducted strikes [coordinated ..]"
+            found = self.subjects(verb.head.head)[0]
+        return found
 
     def _gathered_for(self, noun: Token, cue: Cue) -> bool:
         """Who joins whom for a mutual act: "X joined Y for talks", "X hosted Y for consultations"."""
