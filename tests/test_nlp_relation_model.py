@@ -95,3 +95,14 @@ def test_the_model_does_not_tie_an_accuser_to_the_victims_of_the_act_it_reports(
         assert ("France", "ACCUSE", "Wagner") in pairs
         assert not any(src == "France" and "civilians" in tgt for src, _, tgt in pairs)
         assert len({tuple(a.sentence_span) for a in found if "Wagner" in a.sentence}) == 1
+
+
+def test_learned_membership_needs_kinds_that_can_hold_it():
+    from axisgraph.nlp.relation_model import _plausible
+
+    assert _plausible("MEMBER_OF", "armed_group", "coalition")
+    assert not _plausible("MEMBER_OF", "coalition", "armed_group")
+    assert not _plausible("MEMBER_OF", "state", "person")
+    text = "The Houthis are part of the Axis of Resistance, and Hezbollah has trained Houthi fighters."
+    found = Extractor().extract(Document(id="a", text=text))
+    assert not [a for a in found if a.relation == "MEMBER_OF" and a.source.id == "axis_of_resistance"]

@@ -33,6 +33,7 @@ CANONICAL = {"FightingAgainst": "ASSAULT", "AlliesOf": "ALLY", "Likes": "SUPPORT
              "CommWith": "CONSULT", "BelongsTo": "MEMBER_OF", "InChargeOf": "LEADS"}
 UNDIRECTED = frozenset({"AlliesOf", "CommWith"})
 PLACE_LABELS = frozenset({"loc", "gpe", "fac"})
+_BLOCS = ("coalition", "igo")  # bodies of states and groups, never members of a single group
 
 
 @dataclass
@@ -181,7 +182,7 @@ def to_assertion(ex: PairExample, label: str, prob: float, document: Document, k
     relation = CANONICAL[kind]
     src, tgt = (ex.first, ex.second) if arrow == ">" else (ex.second, ex.first)
     source, target = actor_ref(src, kb, relation, document.date), actor_ref(tgt, kb, relation, document.date)
-    if source.id is not None and source.id == target.id:
+    if (source.id is not None and source.id == target.id) or not _plausible(relation, source.kind, target.kind):
         return None
     s, e = ex.sentence_span
     ts, te = ex.trigger_span
@@ -190,6 +191,15 @@ def to_assertion(ex: PairExample, label: str, prob: float, document: Document, k
                      confidence=round(min(max(prob, 0.0), 1.0), 3), quad=quad_of(relation),
                      cameo=relation_to_cameo(relation, None), origin="text",
                      trigger=Trigger(text=document.text[ts:te], span=(ts, te)))
+
+
+def _plausible(relation: str, source_kind: str | None, target_kind: str | None) -> bool:
+    """Kinds that can hold a learned tie: nobody is a member of a person, a coalition no member of a group."""
+    if relation != "MEMBER_OF":
+        return True
+    if target_kind == "person":
+        return False
+    return not (source_kind in _BLOCS and target_kind not in (*_BLOCS, None))
 
 
 def _pair_key(a: tuple[int, int], b: tuple[int, int]) -> frozenset:
