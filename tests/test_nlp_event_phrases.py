@@ -3,7 +3,7 @@ relations, bans, investigations, force posture, withdrawals and calls for puniti
 
 from __future__ import annotations
 
-from nlp_support import extract, find
+from nlp_support import extract, extract_rules, find
 
 
 def of_country(found, country: str, relation: str, target: str | None = None) -> list:
@@ -119,3 +119,11 @@ def test_being_part_of_a_deployment_is_no_deployment_event():
     found = extract("All of them are part of this Iranian proxy force deployment in Lebanon.")
     assert not [a for a in found if a.relation == "MOBILIZE"]
     assert find(extract("The deployment of Iranian forces in Syria alarmed Israel."), "irn.mil", "MOBILIZE", None)
+
+
+def test_defeats_blows_and_use_of_weapons_against_an_actor_are_assaults():
+    assert find(extract_rules("Hezbollah's defeat of Israel in 2006 shocked the region."), "hezbollah", "ASSAULT", "isr")
+    assert find(extract_rules("Israel delivered a heavy blow to Hezbollah."), "isr", "ASSAULT", "hezbollah")
+    found = extract_rules("The militia was involved in the use of chemical weapons against the Houthis.")
+    assert [a for a in found if a.relation == "ASSAULT" and a.target is not None and a.target.id == "houthis"]
+    assert not extract_rules("Hamas's defeat is near.")
