@@ -122,7 +122,8 @@ def test_being_part_of_a_deployment_is_no_deployment_event():
 
 
 def test_defeats_blows_and_use_of_weapons_against_an_actor_are_assaults():
-    assert find(extract_rules("Hezbollah's defeat of Israel in 2006 shocked the region."), "hezbollah", "ASSAULT", "isr")
+    found = extract_rules("Hezbollah's defeat of Israel in 2006 shocked the region.")
+    assert find(found, "hezbollah", "ASSAULT", "isr")
     assert find(extract_rules("Israel delivered a heavy blow to Hezbollah."), "isr", "ASSAULT", "hezbollah")
     found = extract_rules("The militia was involved in the use of chemical weapons against the Houthis.")
     assert [a for a in found if a.relation == "ASSAULT" and a.target is not None and a.target.id == "houthis"]
