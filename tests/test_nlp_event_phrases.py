@@ -128,3 +128,8 @@ def test_defeats_blows_and_use_of_weapons_against_an_actor_are_assaults():
     found = extract_rules("The militia was involved in the use of chemical weapons against the Houthis.")
     assert [a for a in found if a.relation == "ASSAULT" and a.target is not None and a.target.id == "houthis"]
     assert not extract_rules("Hamas's defeat is near.")
+
+
+def test_standing_with_an_actor_is_support():
+    assert find(extract_rules("Iran stands with Hezbollah."), "irn", "SUPPORT", "hezbollah")
+    assert not extract_rules("Hamas fighters stood with their weapons.")
