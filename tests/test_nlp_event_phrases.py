@@ -133,3 +133,8 @@ def test_defeats_blows_and_use_of_weapons_against_an_actor_are_assaults():
 def test_standing_with_an_actor_is_support():
     assert find(extract_rules("Iran stands with Hezbollah."), "irn", "SUPPORT", "hezbollah")
     assert not extract_rules("Hamas fighters stood with their weapons.")
+
+
+def test_the_recipient_can_be_named_on_the_aid_noun():
+    found = extract_rules("Iran provided 100 million dollars in new assistance to the Houthis.")
+    assert find(found, "irn", "AID", "houthis")

@@ -692,7 +692,7 @@ class SentenceRelations:
         mode = cue.mode or (self._object_mode(thing) if cue.rel in ("AID", "COOPERATE") else None)
         via_prep = (self.prep_objects(verb, cue.preps) if cue.preps else []) or self._protested(verb, cue)
         if thing is not None and cue.preps and not via_prep:
-            via_prep = self.prep_objects(thing, cue.preps)
+            via_prep = self.prep_objects(thing, cue.preps) or self._deep_recipients(verb, thing, cue)
         phrase = self._phrase_noun(verb, cue)
         if phrase is not None and cue.preps and not via_prep:
             via_prep = self.prep_objects(phrase, cue.preps)
@@ -1036,6 +1036,12 @@ class SentenceRelations:
         elif sources and (light or cue.rel in ("PROTEST", "MOBILIZE")) and \
                 RELATIONS[cue.rel].family is Family.EVENT:
             self.emit(sources, [None], cue, cue.mode, noun, "noun", score * 0.7)
+
+    def _deep_recipients(self, verb: Token, thing: Token, cue: Cue) -> list[Mention]:
+        """Recipients named on the aid noun of a phrase: "provide $100 million in new assistance to X"."""
+        phrases = [thing, *(c for c in verb.children if c.dep_ == "prep" and c.lower_ not in cue.preps)]
+        return _unique([m for p in phrases for t in p.subtree if t.dep_ == "pobj" and t.head.lower_ in cue.preps
+                        and t.head.head.lemma_.lower() in self.lex.object_modes for m in self.actors(t)])
 
     def _manner_agents(self, noun: Token) -> list[Mention]:
         """Who acts "in support of X" or "in coordination with X": the doer of the act it qualifies."""
