@@ -68,6 +68,8 @@ class Lexicon:
     support_words: frozenset[str] = frozenset()
     empathy_nouns: frozenset[str] = frozenset()
     manner_nouns: frozenset[str] = frozenset()
+    singling_adverbs: frozenset[str] = frozenset()
+    composition_verbs: frozenset[str] = frozenset()
     fallback_verbs: dict[str, Cue] = field(default_factory=dict)
 
     def description_nouns(self) -> frozenset[str]:
@@ -134,6 +136,8 @@ def read_lexicon(path: Path | str) -> Lexicon:
         support_words=frozenset(data.get("support_words", [])),
         empathy_nouns=frozenset(data.get("empathy_nouns", [])),
         manner_nouns=frozenset(data.get("manner_nouns", [])),
+        singling_adverbs=frozenset(data.get("singling_adverbs", [])),
+        composition_verbs=frozenset(data.get("composition_verbs", [])),
     )
 
 

@@ -47,9 +47,6 @@ _WEAPONS = {"bomb", "bombing", "explosion", "blast", "device", "mine", "minefiel
 _IN_UNIT = Cue(lemma=",", rel="MEMBER_OF")
 _SINGLED = Cue(lemma="notably", rel="MEMBER_OF")
 _COMPOSING = Cue(lemma="comprise", rel="MEMBER_OF")
-_SINGLING_OUT = {"notably", "especially", "particularly", "mainly", "chiefly", "primarily", "principally",
-                 "mostly", "largely"}
-_COMPOSED = {"comprise", "compose", "consist", "include"}
 _WITHIN = Cue(lemma="within", rel="MEMBER_OF")
 _AIMED = ("on", "against")  # "a war on X" is waged one way, "a war with X" both ways
 _PLACE_PREPS = {"in", "near", "outside", "at", "inside", "around", "on"}
@@ -94,7 +91,7 @@ class SentenceRelations:
         if m is not None and m.origin in ("noun", "pronoun"):
             named = self._named_inside(tok, depth)
             if all(n.form in ("adjective", "norp") for n in named):  # "the Iraqi minister, Ibrahim al-Jaafari"
-                named = [n for n in self._named_apposition(tok, m) if n.kind == "person"] or named
+                named = self._named_apposition(tok, m) or named
             found.extend(named or [m])
         elif m is not None:
             found.append(m)
@@ -162,11 +159,11 @@ class SentenceRelations:
         return found
 
     def _named_apposition(self, tok: Token, m: Mention) -> list[Mention]:
-        """The name an actor noun is put beside: "the Iraqi Foreign Minister, Ibrahim al-Jaafari" -> the person."""
+        """The person an actor noun is put beside: "the Iraqi Foreign Minister, Ibrahim al-Jaafari" -> the person."""
         if m.origin != "noun":
             return []
         return [n for c in tok.children if c.dep_ == "appos" and (n := self.tok2m.get(c.i)) is not None
-                and n.origin not in ("noun", "pronoun") and n is not m]
+                and n.kind == "person" and n.origin not in ("noun", "pronoun") and n is not m]
 
     def _belongs(self, noun: Token, prep: Token) -> bool:
         """True for the preposition naming whose people a noun stands for: "members of X", "activists from X"."""
@@ -465,10 +462,10 @@ class SentenceRelations:
             if lower == "within" and tok.dep_ == "prep":
                 self.within(tok)
                 continue
-            if tok.dep_ == "appos" and any(c.dep_ == "advmod" and c.lower_ in _SINGLING_OUT for c in tok.children):
+            if tok.dep_ == "appos" and any(c.dep_ == "advmod" and c.lower_ in self.lex.singling_adverbs
+                                           for c in tok.children):
                 self.singled_out(tok)
-            if tok.dep_ == "acl" and (lemma in _COMPOSED or (lemma == "make" and
-                                                            any(c.lower_ == "up" for c in tok.children))):
+            if tok.dep_ == "acl" and (lemma in self.lex.composition_verbs or _made_up(tok)):
                 self.composition(tok)
             if tok.pos_ in ("NOUN", "PROPN", "VERB") and not self._verbal_use(tok):
                 role = self._role(tok)
@@ -1304,6 +1301,11 @@ class SentenceRelations:
             self.emit(targets, [left], cue, cue.mode, tok, "hyphen", 0.85)
         else:
             self.emit([left], list(targets), cue, cue.mode, tok, "hyphen", 0.85)
+
+
+def _made_up(verb: Token) -> bool:
+    """True for "made up (of)", a participle naming what a group consists of."""
+    return verb.lemma_.lower() == "make" and any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children)
 
 
 def _with_aux_children(verb: Token) -> list[Token]:
