@@ -69,11 +69,11 @@ def sentence_of(doc: Doc, i: int) -> Span:
 
 
 def sentence_span(sent: Span, offset: int = 0) -> tuple[int, int]:
-    """A sentence's character span without surrounding whitespace, shifted to document offsets."""
-    text = sent.doc.text
-    start, end = sent.start_char, sent.end_char
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
+    """A sentence's character span without surrounding whitespace, shifted to document offsets.
+
+    Reads the sentence's own text: `Doc.text` would rebuild the whole document on every call.
+    """
+    text = sent.text
+    start = sent.start_char + len(text) - len(text.lstrip())
+    end = max(start, sent.start_char + len(text.rstrip()))
     return start + offset, end + offset
