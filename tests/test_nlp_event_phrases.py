@@ -138,3 +138,12 @@ def test_standing_with_an_actor_is_support():
 def test_the_recipient_can_be_named_on_the_aid_noun():
     found = extract_rules("Iran provided 100 million dollars in new assistance to the Houthis.")
     assert find(found, "irn", "AID", "houthis")
+
+
+def test_being_in_contact_is_consultation():
+    assert find(extract_rules("Israel remains in contact with Hamas through Egypt."), "isr", "CONSULT", "hamas")
+    found = extract_rules("Putin raised these concerns in a phone call with Iran on Monday.")
+    assert [a for a in found if a.relation == "CONSULT" and a.mode == "phone" and a.target is not None
+            and a.target.id == "irn"]
+    assert not [a for a in extract_rules("Iran agreed to mediation in the talks with Hamas.")
+                if a.relation == "CONSULT" and a.source.id == "irn"]
