@@ -70,6 +70,11 @@ class Lexicon:
     manner_nouns: frozenset[str] = frozenset()
     singling_adverbs: frozenset[str] = frozenset()
     composition_verbs: frozenset[str] = frozenset()
+    group_nouns: frozenset[str] = frozenset()
+    unit_nouns: frozenset[str] = frozenset()
+    body_nouns: frozenset[str] = frozenset()
+    effort_nouns: frozenset[str] = frozenset()
+    weapon_nouns: frozenset[str] = frozenset()
     fallback_verbs: dict[str, Cue] = field(default_factory=dict)
 
     def description_nouns(self) -> frozenset[str]:
@@ -138,6 +143,11 @@ def read_lexicon(path: Path | str) -> Lexicon:
         manner_nouns=frozenset(data.get("manner_nouns", [])),
         singling_adverbs=frozenset(data.get("singling_adverbs", [])),
         composition_verbs=frozenset(data.get("composition_verbs", [])),
+        group_nouns=frozenset(data.get("group_nouns", [])),
+        unit_nouns=frozenset(data.get("unit_nouns", [])),
+        body_nouns=frozenset(data.get("body_nouns", [])),
+        effort_nouns=frozenset(data.get("effort_nouns", [])),
+        weapon_nouns=frozenset(data.get("weapon_nouns", [])),
     )
 
 

@@ -24,16 +24,6 @@ _NER_LABELS = {"ORG", "NORP", "GPE", "PERSON"}
 _SPATIAL_PREPS = {"near", "in", "at", "outside", "inside", "around", "north", "south", "east", "west"}
 _DETERMINERS = {"the", "this", "that"}
 _HISTORY = 40
-# Nouns that say a name before them is a group ("the Shammar tribe"), besides the lexicon's description nouns.
-_GROUP_NOUNS = frozenset({"tribe", "clan", "faction", "brigade", "battalion", "militia", "group", "movement",
-                          "party", "front", "organisation", "organization", "network", "cell", "wing", "union",
-                          "alliance", "coalition", "army", "regiment", "unit", "squadron", "division"})
-# Nouns that end the name of a military or civil unit when capitalised: "158th Fighter Wing", "U.S. 5th Fleet".
-_UNIT_NOUNS = frozenset({"wing", "fleet", "command", "corps", "group", "squadron", "battery", "company",
-                         "detachment", "flotilla"})
-# Nouns of bodies that name an actor also as the modifier of another noun: "coalition airstrikes".
-_BODY_NOUNS = frozenset({"coalition", "government", "regime", "army", "military", "navy", "police", "alliance",
-                         "administration", "opposition", "junta"})
 # Pronouns that resolve to the last-named person.
 _PERSON_PRONOUNS = ("he", "she", "him", "her")
 # Verbs whose subject, when a lone name NER missed, is a person: "Booker was assigned to 2nd Battalion".
@@ -173,7 +163,7 @@ def _is_actor_noun(token: Token, lex: Lexicon) -> bool:
     for lemma in _noun_lemmas(token):
         if lemma in lex.actor_nouns or sector_for_noun(lemma) is not None:
             return True
-        if lemma in _UNIT_NOUNS and token.text[:1].isupper() and not token.is_sent_start:
+        if lemma in lex.unit_nouns and token.text[:1].isupper() and not token.is_sent_start:
             return True
     return False
 
@@ -181,7 +171,7 @@ def _is_actor_noun(token: Token, lex: Lexicon) -> bool:
 def _body_modifier(token: Token, lex: Lexicon) -> bool:
     """A body noun modifying a noun that is not an actor: "coalition airstrikes", "regime bombardment"."""
     head = token.head
-    return token.lemma_.lower() in _BODY_NOUNS and head.pos_ == "NOUN" and not _is_actor_noun(head, lex)
+    return token.lemma_.lower() in lex.body_nouns and head.pos_ == "NOUN" and not _is_actor_noun(head, lex)
 
 
 def _name_after_title(token: Token, taken: list[bool]) -> int | None:
@@ -200,7 +190,7 @@ def _group_nouns(doc: Doc, mentions: list[Mention], kb: ActorKB, lex: Lexicon, o
     The noun tells what the name is (a group, not a person) and must not become a second actor. States and
     nationality adjectives are left to `_sector_mentions` ("Iraqi police" is not Iraq).
     """
-    nouns = lex.description_nouns() | lex.member_nouns | _GROUP_NOUNS
+    nouns = lex.description_nouns() | lex.member_nouns | lex.group_nouns
     out: list[Mention] = []
     for m in mentions:
         before = out[-1] if out else None

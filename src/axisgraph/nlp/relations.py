@@ -42,8 +42,6 @@ _PHRASE_DEPS = ("prt", "advmod", "acomp", "oprd", "dobj", "prep", "xcomp")  # wo
 _HOSTILE_EVENTS = ("SANCTION", "COERCE", "ASSAULT", "PROTEST", "THREATEN")
 _REQUEST_VERBS = {"call", "appeal", "press", "ask", "push", "clamor", "clamour", "lobby"}
 _ENGAGE = {"engage", "involve", "participate", "join", "persist", "take"}
-_WEAPONS = {"bomb", "bombing", "explosion", "blast", "device", "mine", "minefield", "landmine", "explosive",
-            "ied", "booby-trap", "car-bomb", "carbomb"}
 _IN_UNIT = Cue(lemma=",", rel="MEMBER_OF")
 _SINGLED = Cue(lemma="notably", rel="MEMBER_OF")
 _COMPOSING = Cue(lemma="comprise", rel="MEMBER_OF")
@@ -53,8 +51,6 @@ _PLACE_PREPS = {"in", "near", "outside", "at", "inside", "around", "on"}
 _MOVES = ("RETREAT", "MOBILIZE")  # "troops were withdrawn": the forces' side moves, no agent needed
 _PROTESTED = ("of", "against", "at", "over")
 _FILED = {"lodge", "file", "register", "submit", "deliver", "send", "voice"}
-_EFFORTS = {"effort", "campaign", "strategy", "fight", "struggle", "operation", "war", "battle", "offensive",
-            "determination", "commitment", "mission", "plan", "bid", "drive", "attempt", "resolve", "push"}
 
 
 @dataclass
@@ -310,7 +306,7 @@ class SentenceRelations:
 
     def _is_weapon(self, tok: Token) -> bool:
         """True for an explosive with no perpetrator named on it ("a car bomb explosion", "a roadside bombing")."""
-        return tok.lemma_.lower() in _WEAPONS and not self.agents(tok) and not any(
+        return tok.lemma_.lower() in self.lex.weapon_nouns and not self.agents(tok) and not any(
             m for c in tok.children if c.dep_ in _MODIFIERS for m in self._in_subtree(c))
 
     def _purpose_agents(self, verb: Token, seen: int) -> list[Mention]:
@@ -318,7 +314,7 @@ class SentenceRelations:
         noun = verb.head
         if noun.pos_ != "NOUN" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
             return []
-        if noun.lemma_.lower() not in _EFFORTS:
+        if noun.lemma_.lower() not in self.lex.effort_nouns:
             return self.actors(noun) or self._governing_subject(noun, seen)
         return self._campaigners(noun, seen)
 
@@ -327,7 +323,7 @@ class SentenceRelations:
         if verb.dep_ != "advcl" or verb.i < self.sent.start + 2 or self.doc[verb.i - 1].lower_ != "to":
             return None
         noun = self.doc[verb.i - 2]
-        if noun.lemma_.lower() not in _EFFORTS or noun.dep_ != "pobj" or noun.head.head.i != verb.head.i:
+        if noun.lemma_.lower() not in self.lex.effort_nouns or noun.dep_ != "pobj" or noun.head.head.i != verb.head.i:
             return None
         return noun
 
@@ -337,7 +333,7 @@ class SentenceRelations:
                   for m in self._in_subtree(c) if m.origin != "pronoun"]
         if owners:
             return _unique(owners)
-        if noun.lemma_.lower() in _EFFORTS:
+        if noun.lemma_.lower() in self.lex.effort_nouns:
             helped = self._helped_in(noun, seen)
             if helped:
                 return helped
@@ -973,7 +969,7 @@ class SentenceRelations:
                 sources.extend(self._in_subtree(child))
         by = self.agents(noun) or [m for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"
                                    for m in self.agents(c)]
-        if not by and noun.lemma_.lower() in _EFFORTS and all(s.origin == "pronoun" for s in sources):
+        if not by and noun.lemma_.lower() in self.lex.effort_nouns and all(s.origin == "pronoun" for s in sources):
             sources = self._helped_in(noun, 0) or sources
         cue = self._verbal_protest(noun, cue)
         carrier = self._carrier(noun)
