@@ -247,13 +247,9 @@ def _sector_mentions(doc: Doc, mentions: list[Mention], kb: ActorKB, offset: int
 def _sector_of(doc: Doc, m: Mention) -> Sector | None:
     """The sector an actor noun names, by its head or else a modifier in it ("opposition forces")."""
     head = doc[m.tok_end - 1]
-    found = sector_for_noun(head.lemma_)
-    for t in doc[m.tok_start:m.tok_end - 1]:
-        if found is not None:
-            break
-        if t.head.i == head.i and t.dep_ in ("compound", "amod"):
-            found = sector_for_noun(t.lemma_)
-    return found
+    modifiers = (t for t in doc[m.tok_start:m.tok_end - 1] if t.head.i == head.i and t.dep_ in ("compound", "amod"))
+    return sector_for_noun(head.lemma_) or next(
+        (s for t in modifiers if (s := sector_for_noun(t.lemma_)) is not None), None)
 
 
 def _state_of_place(m: Mention, kb: ActorKB) -> str | None:

@@ -7,6 +7,7 @@ label (a verb read as a noun, a misattached preposition) does not lose the relat
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from itertools import pairwise, permutations
 
@@ -348,9 +349,7 @@ class SentenceRelations:
         head = noun.head.head
         if head.pos_ in ("VERB", "AUX"):
             return [m for c in head.children if c.dep_ == "dobj" for m in self._helped(c)]
-        while head.dep_ == "conj" and head.head is not head:
-            head = head.head
-        return self._helped(head)
+        return self._helped(_first_conjunct(head))
 
     def _helped(self, tok: Token) -> list[Mention]:
         """The actors a helping phrase is about: "support for X" -> X, "the Iraqi people" -> Iraqi people."""
@@ -1039,9 +1038,7 @@ class SentenceRelations:
     def _manner_agents(self, noun: Token) -> list[Mention]:
         """Who acts "in support of X" or "in coordination with X": the doer of the act it qualifies."""
         prep = noun.head
-        anchor = prep
-        while anchor.dep_ == "conj" and anchor.head is not anchor:  # "coordinated with and in support of"
-            anchor = anchor.head
+        anchor = _first_conjunct(prep)  # "coordinated with and in support of"
         if noun.dep_ != "pobj" or prep.lower_ != "in" or anchor.head.pos_ not in ("VERB", "AUX") or \
                 noun.lemma_.lower() not in self.lex.manner_nouns:
             return []
@@ -1056,9 +1053,7 @@ class SentenceRelations:
         prep = noun.head
         if noun.dep_ != "pobj" or prep.lower_ != "for":
             return False
-        holder = prep.head
-        while holder.dep_ == "conj" and holder.head is not holder:
-            holder = holder.head
+        holder = _first_conjunct(prep.head)
         verb = holder.head if holder.dep_ == "dobj" else holder  # "joined [X and partners for talks]"
         if verb.pos_ != "VERB":
             return False
@@ -1243,10 +1238,7 @@ class SentenceRelations:
         if noun.dep_ == "compound" and self.tok2m.get(head.i) is not None:
             return [self.tok2m[head.i]]
         if noun.dep_ == "appos":
-            first = head
-            while first.dep_ == "conj" and first.head is not first:
-                first = first.head
-            return self.actors(first)
+            return self.actors(_first_conjunct(head))
         for child in noun.children:
             if child.dep_ == "appos":
                 found = self.actors(child)
@@ -1299,14 +1291,22 @@ class SentenceRelations:
             self.emit([left], list(targets), cue, cue.mode, tok, "hyphen", 0.85)
 
 
+def _first_conjunct(tok: Token) -> Token:
+    """The first item of the coordination a token is part of ("B" in "A, B and C" -> "A")."""
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head
+    return tok
+
+
 def _made_up(verb: Token) -> bool:
     """True for "made up (of)", a participle naming what a group consists of."""
     return verb.lemma_.lower() == "make" and any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children)
 
 
-def _with_aux_children(verb: Token) -> list[Token]:
+def _with_aux_children(verb: Token) -> Iterator[Token]:
     """A verb's children, then those the parser hung on its auxiliary ("Russia are committed": Russia <- are)."""
-    return [*verb.children, *(g for c in verb.children if c.dep_ in ("aux", "auxpass") for g in c.children)]
+    yield from verb.children
+    yield from (g for c in verb.children if c.dep_ in ("aux", "auxpass") for g in c.children)
 
 
 def _intent_mode(cue: Cue) -> str | None:
