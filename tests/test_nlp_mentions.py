@@ -180,6 +180,7 @@ def test_named_places_are_not_actors():
     found = _texts("Near Tal Afar, two strikes destroyed a vehicle. Fighting raged in Anbar Province near Baghdad.")
     assert not [t for t in found if "Tal Afar" in t or "Anbar" in t]
     assert "Baghdad" in found
+    assert "East Turkestan Islamic Movement" in _texts("The East Turkestan Islamic Movement attacked a post.")
 
 
 def test_a_form_written_in_lower_case_in_the_kb_matches_as_written():

@@ -21,7 +21,7 @@ from .lexicon import Lexicon
 from .pipeline import sentence_of
 
 _NER_LABELS = {"ORG", "NORP", "GPE", "PERSON"}
-_SPATIAL_PREPS = {"near", "in", "at", "outside", "inside", "around", "north", "south", "east", "west"}
+_SPATIAL_PREPS = {"near", "in", "at", "outside", "inside", "around"}
 _DETERMINERS = {"the", "this", "that"}
 _HISTORY = 40
 # Pronouns that resolve to the last-named person.
