@@ -121,3 +121,12 @@ def test_extractor_without_a_calibration_file_warns_and_keeps_raw_scores(tmp_pat
 def test_calibrator_rejects_a_decreasing_map():
     with pytest.raises(ValueError):
         Calibrator.from_json({"x": [0.0, 1.0], "y": [0.8, 0.2]})
+
+
+def test_fit_command_names_a_missing_re3d_folder_without_a_traceback(tmp_path, capsys):
+    from axisgraph.nlp.relation_model import main
+
+    with pytest.raises(SystemExit) as exit_info:
+        main(["calibrate", str(tmp_path / "missing"), "--calibration", str(tmp_path / "c.json")])
+    assert exit_info.value.code == 2
+    assert "cannot read re3d at" in capsys.readouterr().err and not (tmp_path / "c.json").exists()

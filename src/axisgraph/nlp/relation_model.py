@@ -319,7 +319,10 @@ def main(argv: Sequence[str] | None = None) -> None:
     from ..evaluation.re3d import load_re3d
     from .relation_cv import corpus_examples
 
-    corpus = load_re3d(args.path, args.sources)
+    try:
+        corpus = load_re3d(args.path, args.sources)
+    except (FileNotFoundError, ValueError) as exc:
+        parser.error(f"cannot read re3d at {args.path}: {exc}")
     data = corpus_examples(corpus)
     if args.command == "train":
         examples = [ex for exs, _ in data.values() for ex in exs]
