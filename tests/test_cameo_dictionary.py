@@ -212,3 +212,13 @@ def test_cli_verbs_win_needs_a_verbs_file(tmp_path):
     article.write_text("Iran funds Hezbollah.\n", encoding="utf-8")
     out = CliRunner().invoke(app, ["extract", str(article), "--verbs-win"])
     assert out.exit_code == 2 and "--verbs-win needs a --verbs file" in out.output
+
+
+def test_an_inflected_speech_verb_in_a_user_file_still_only_reports(tmp_path):
+    path = tmp_path / "says.verbs.txt"
+    path.write_text("---  SAYS  [023]  ---\nSAYS\nSAID\n", encoding="utf-8")
+    lex = lexicon_with_petrarch_verbs(path, win=True)
+    extractor = Extractor(fixture_kb(), lexicon=lex, relation_model=False)
+    found = extractor.extract(Document(id="s", text="Iran armed Hezbollah, a senior Israeli official said."))
+    assert find(found, "irn", "AID", "hezbollah")
+    assert not [a for a in found if a.relation == "REQUEST"]

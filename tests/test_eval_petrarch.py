@@ -99,6 +99,20 @@ def test_dictionary_parse_and_codebook():
     assert book.code_of("nobody") is None
 
 
+def test_a_compound_code_makes_a_coalition_that_states_each_part(tmp_path):
+    entries = parse_actor_dictionary("LORIEN  [ELR/GAL]\nGONDOR [GON]\nELROND [ELR]\n")
+    assert entries[0].compound and [c.code for c in entries[0].codes] == ["ELR", "GAL"]
+    book = build_codebook(entries)
+    assert book.actors["lorien"]["kind"] == "coalition" and book.codes_of("lorien") == ["ELR", "GAL"]
+    kb = load_kb([book.write(tmp_path / "actors.yaml")], include_bundled=False, strict=True)
+    assert [a.target for a in kb.get("elr").affiliations] == ["lorien"]
+    records = parse_records('<Sentence date="19950101" id="C-1" category="COMPOUND" sentence="true">'
+                            '<EventCoding sourcecode="GAL" targetcode="GON" eventcode="064"></EventCoding>'
+                            '<Text>Lorien restored ties with Gondor.</Text></Sentence>')
+    result = score_petrarch(records, {"C-1": [_assertion("C-1", "COOPERATE", "lorien", "gon")]}, book)
+    assert result.found.correct == 1
+
+
 def test_codebook_yaml_loads_as_kb(tmp_path):
     book = build_codebook(parse_actor_dictionary(DICTIONARY))
     kb = load_kb([book.write(tmp_path / "actors.yaml")], include_bundled=False, strict=True)

@@ -33,7 +33,7 @@ def test_compounds_possessives_and_adjectives():
     assert _ids("Iran-backed militias") == ["irn"]
     assert _ids("US-Israeli talks") == ["usa", "isr"]
     assert _ids("Iran's proxies") == ["irn"]
-    assert _ids("Iranian officials met Tehran's envoy") == ["irn", "irn"]
+    assert _ids("Tehran's envoy met Iraqi leaders") == ["irn", "irq"]
 
 
 def test_longest_form_wins():
@@ -81,6 +81,23 @@ def test_place_phrase_of_a_sector_noun_gives_the_state_and_is_not_a_second_actor
     found = _resolved("Demonstrators in Baghdad burned an American flag.")
     assert found == [("Demonstrators in Baghdad", "irq.protesters"), ("American", "usa")]
     assert _resolved("Refugees from Syria crossed into Lebanon.")[0] == ("Refugees from Syria", "syr.refugees")
+
+
+def test_officials_and_soldiers_of_a_state_are_its_government_and_military():
+    assert _resolved("Iranian officials met Iraqi soldiers.") == [("Iranian officials", "irn.gov"),
+                                                                  ("Iraqi soldiers", "irq.mil")]
+    assert _resolved("Soldiers from Iraq crossed the border.") == [("Soldiers from Iraq", "irq.mil")]
+    assert _resolved("The ambassador of Kuwait left.") == [("ambassador of Kuwait", "kwt.gov")]
+    assert ("Hezbollah", "hezbollah") in _resolved("Hezbollah officials in Beirut denied it.")
+    assert not any(i == "lbn.gov" for _, i in _resolved("Hezbollah officials in Beirut denied it."))
+    assert not any(i == "syr.mil" for _, i in _resolved("Troops in Syria came under fire."))
+
+
+def test_states_coordinated_with_a_sector_place_share_its_noun():
+    found = _resolved("Lawmakers in Iraq and Iran condemned the strike.")
+    assert ("Iran", "irn.legislature") in found and ("Lawmakers in Iraq", "irq.legislature") in found
+    found = _resolved("The ambassadors of Kuwait, Turkey and Iran met.")
+    assert {i for _, i in found} == {"kwt.gov", "tur.gov", "irn.gov"}
 
 
 def test_sector_needs_a_state_and_the_right_preposition():
@@ -191,7 +208,8 @@ def test_a_form_written_in_lower_case_in_the_kb_matches_as_written():
 def test_a_demonym_ending_an_arabic_name_is_part_of_the_name():
     found = [(m.text, m.actor_id, m.kind) for m in _mentions("Iraqi police arrested Abu Talha al-Kuwaiti in Mosul.")]
     assert not [f for f in found if f[1] == "kwt"]
-    assert _ids("Kuwaiti officials met Iranian envoys.") == ["kwt", "irn"]
+    assert _resolved("Kuwaiti officials met Iranian envoys.") == [("Kuwaiti officials", "kwt.gov"),
+                                                                  ("Iranian envoys", "irn.gov")]
 
 
 def test_a_sector_noun_modifying_an_actor_noun_names_the_sector():

@@ -182,7 +182,7 @@ def test_target_inside_the_object_phrase():
 
 def test_stated_intent_keeps_the_intended_act_as_mode():
     meet = find(extract_rules("The Iranian foreign minister will meet with Hezbollah officials in Beirut."),
-                "irn", "AGREE", "hezbollah")
+                "irn.gov", "AGREE", "hezbollah")
     assert meet and meet[0].mode == "meet" and meet[0].cameo == "036"
     strike = find(extract_rules("The Houthis will launch strikes against Israel."), "houthis", "THREATEN", "isr")
     assert strike and strike[0].mode == "violence"
@@ -292,3 +292,46 @@ def test_acting_in_support_of_an_actor_supports_it():
     assert find(found, "rus", "COOPERATE", "irn")
     found = extract_rules("Iran threatened a new offensive in its war with Iraq unless Baghdad yielded.")
     assert not find(found, "irn", "ASSAULT", "irq")
+
+
+def test_list_items_the_parser_hung_as_apposition_or_modifier_share_the_role():
+    found = extract_rules("Iraq, the Houthis, Turkey and Kuwait condemned Israel.")  # Houthis appos Iraq
+    assert {a.source.id for a in found if a.relation == "ACCUSE" and a.target.id == "isr"} == {
+        "irq", "houthis", "tur", "kwt"}
+    found = extract_rules("Evil Iran, the awful Syria, and good Iraq condemned Israel.")  # Syria appos Iran
+    assert {a.source.id for a in found if a.relation == "ACCUSE" and a.target.id == "isr"} == {"irn", "syr", "irq"}
+
+
+def test_coordinated_subjects_hold_a_reciprocal_tie_with_each_other():
+    found = extract_rules("Turkey and Israel restored diplomatic ties.")
+    assert find(found, "tur", "COOPERATE", "isr") and find(found, "isr", "COOPERATE", "tur")
+    found = extract_rules("The US and Israel condemned their attack.")
+    assert not find(found, "usa", "ACCUSE", "isr")
+
+
+def test_a_verb_with_its_own_object_does_not_borrow_the_next_verbs_target():
+    found = extract_rules("Turkey condemned an attack by Hezbollah and promised aid to Israel.")
+    assert find(found, "tur", "ACCUSE", "hezbollah") and not find(found, "tur", "ACCUSE", "isr")
+
+
+def test_a_sum_in_a_currency_is_economic_aid():
+    found = extract_rules("Iran contributed a million rials to Hezbollah.")
+    assert find(found, "irn", "AID", "hezbollah", mode="economic")
+
+
+def test_officials_of_coordinated_states_each_act():
+    found = extract_rules("The ambassadors of Kuwait, Turkey and Iraq condemned Israel.")
+    assert {a.source.id for a in found if a.relation == "ACCUSE"} == {"kwt.gov", "tur.gov", "irq.gov"}
+    found = extract_rules("The Iraqi Foreign Minister, Hassan Nasrallah, condemned Israel.")
+    assert find(found, "person.hassan_nasrallah", "ACCUSE", "isr")
+
+
+def test_condemning_words_make_the_speaker_disapprove_of_the_actor_described():
+    found = extract_rules("The United States is working to protect Syrians from Assad's brutality and "
+                          "Hezbollah's savagery.")
+    assert find(found, "usa", "ACCUSE", "person.bashar_assad", mode="disapprove") or find(
+        found, "usa", "ACCUSE", "Assad", mode="disapprove")
+    assert find(found, "usa", "ACCUSE", "hezbollah", mode="disapprove")
+    found = extract_rules("Turkey will fight the vile organisation Hamas.")
+    assert find(found, "tur", "ACCUSE", "hamas", mode="disapprove")
+    assert not [a for a in extract_rules("Hamas carried out a brutal attack.") if a.relation == "ACCUSE"]

@@ -136,8 +136,8 @@ def coding_found(coding: Coding, assertions: Sequence[Assertion], book: CodeBook
             continue
         if not any_relation and a.relation != coding.relation:
             continue
-        if _codes_match(book.code_of(a.source.id, on), coding.source, exact) and _codes_match(
-                book.code_of(a.target.id, on), coding.target, exact):
+        if any(_codes_match(c, coding.source, exact) for c in book.codes_of(a.source.id, on)) and any(
+                _codes_match(c, coding.target, exact) for c in book.codes_of(a.target.id, on)):
             return True
     return False
 
@@ -186,6 +186,11 @@ class PetrarchResult:
         return Group(*parts)
 
 
+def _shown(book: CodeBook, ref: Any, on: date | None) -> str:
+    """An assertion end as its code(s), or its text when it has none."""
+    return "/".join(book.codes_of(ref.id, on)) or ref.text
+
+
 def score_petrarch(records: Sequence[PetrarchRecord], predictions: Mapping[str, Sequence[Assertion]],
                    book: CodeBook, n_errors: int = 20) -> PetrarchResult:
     """Score predicted assertions (by record id) against the expected codings."""
@@ -227,8 +232,8 @@ def score_petrarch(records: Sequence[PetrarchRecord], predictions: Mapping[str, 
                     "id": record.id, "text": record.text,
                     "expected": f"{coding.source} {coding.relation} {coding.target} ({coding.event})",
                     "predicted": "; ".join(
-                        f"{book.code_of(a.source.id, record.date) or a.source.text} {a.relation} "
-                        f"{book.code_of(a.target.id, record.date) or a.target.text}" for a in assertions) or None,
+                        f"{_shown(book, a.source, record.date)} {a.relation} {_shown(book, a.target, record.date)}"
+                        for a in assertions) or None,
                 })
         for a in assertions:
             precision.n_pred += 1

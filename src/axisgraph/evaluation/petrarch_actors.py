@@ -10,7 +10,9 @@ codes that start with such a root become bodies of it (`ARNGOV` -> `arn.gov`, ki
 suffix); other codes (`IGOEEU`, `IMGMOSALQ`) become actors of their own. Phrases with one undated code
 become names and aliases of that code's actor (as in PETRARCH, where the code is the actor); phrases
 whose code changes with the date become actors of their own with dated MEMBER_OF affiliations to each
-coded actor, and `CodeBook.code_of` gives their code on a date. Null codes (`---`, `+++`) are skipped.
+coded actor, and `CodeBook.code_of` gives their code on a date. A compound code (`[FRO/BIL/SAM]`: the phrase
+names several actors at once) makes a coalition whose parts are its members; `CodeBook.codes_of` gives all
+of its codes. Null codes (`---`, `+++`) are skipped.
 """
 
 from __future__ import annotations
@@ -60,6 +62,7 @@ class DictionaryEntry:
 
     phrases: list[str] = field(default_factory=list)
     codes: list[CodeSpell] = field(default_factory=list)
+    compound: bool = False  # a `[A/B]` block: the phrase names several actors at once
 
 
 def _parse_date(text: str) -> date:
@@ -72,27 +75,33 @@ def _parse_date(text: str) -> date:
 
 
 def parse_code(block: str) -> CodeSpell | None:
-    """Parse the inside of one `[...]` code block; None for null or unreadable codes."""
+    """Parse the inside of one `[...]` code block; None for null or unreadable codes (first of a compound)."""
+    spells = parse_codes(block)
+    return spells[0] if spells else None
+
+
+def parse_codes(block: str) -> list[CodeSpell]:
+    """All codes of one `[...]` block: one, or the parts of a compound actor (`[ELR/GAL]`), with its dates."""
     match = _DATED.match(block.strip())
     if not match:
-        return None
-    code = match.group("code").split("/")[0].upper()
-    if code in _NULL_CODES or not re.fullmatch(r"[A-Z0-9]+", code):
-        return None
+        return []
+    codes = [c for c in match.group("code").upper().split("/") if c]
+    if not codes or any(c in _NULL_CODES or not re.fullmatch(r"[A-Z0-9]+", c) for c in codes):
+        return []
     rest = match.group("rest").strip().replace(" ", "")
-    if not rest:
-        return CodeSpell(code)
+    since = until = None
     try:
         if rest.startswith("<"):
-            return CodeSpell(code, until=_parse_date(rest[1:]))
-        if rest.startswith(">"):
-            return CodeSpell(code, since=_parse_date(rest[1:]))
-        span = _RANGE.match(rest)
-        if span:
-            return CodeSpell(code, _parse_date(span.group(1)), _parse_date(span.group(2)))
+            until = _parse_date(rest[1:])
+        elif rest.startswith(">"):
+            since = _parse_date(rest[1:])
+        elif (span := _RANGE.match(rest)) is not None:
+            since, until = _parse_date(span.group(1)), _parse_date(span.group(2))
+        elif rest:
+            return []
     except ValueError:
-        return None
-    return None
+        return []
+    return [CodeSpell(c, since, until) for c in codes]
 
 
 def parse_actor_dictionary(text: str) -> list[DictionaryEntry]:
@@ -105,7 +114,7 @@ def parse_actor_dictionary(text: str) -> list[DictionaryEntry]:
         if not line.strip():
             continue
         stripped = line.strip()
-        codes = [parse_code(block) for block in _CODE.findall(stripped)]
+        blocks = [parse_codes(block) for block in _CODE.findall(stripped)]
         phrase = _CODE.sub("", stripped).strip()
         if stripped.startswith("+") and current is not None:
             current.phrases.append(phrase[1:].strip())
@@ -115,7 +124,8 @@ def parse_actor_dictionary(text: str) -> list[DictionaryEntry]:
             current = DictionaryEntry([phrase])
             entries.append(current)
         if current is not None:
-            current.codes.extend(c for c in codes if c is not None)
+            current.codes.extend(c for spells in blocks for c in spells)
+            current.compound = current.compound or any(len(spells) > 1 for spells in blocks)
     return [e for e in entries if e.phrases and e.phrases[0]]
 
 
@@ -152,17 +162,30 @@ class CodeBook:
     actors: dict[str, dict[str, Any]]
     codes: dict[str, list[CodeSpell]]
     roots: set[str]
+    compounds: set[str] = field(default_factory=set)
 
     def code_of(self, actor_id: str | None, on: date | None = None) -> str | None:
         """PETRARCH code of an actor on a date; generated state bodies (`arn.gov`) map to `ARNGOV`, sectors
         (`arn.police`) to the state code with the sector's CAMEO agent code (`ARNCOP`)."""
         if not actor_id:
             return None
+        codes = self.codes_of(actor_id, on)
+        return codes[-1] if codes else None
+
+    def codes_of(self, actor_id: str | None, on: date | None = None) -> list[str]:
+        """All codes an actor stands for on a date: one, or each part of a compound actor (`[FRO/BIL/SAM]`)."""
+        if not actor_id:
+            return []
         spells = self.codes.get(actor_id)
         if spells:
             dated = [s for s in spells if (s.since or s.until) and s.valid_on(on)]
             undated = [s for s in spells if not (s.since or s.until)]
-            return (dated or undated or spells)[-1].code
+            chosen = dated or undated or spells
+            return [s.code for s in chosen] if actor_id in self.compounds else [chosen[-1].code]
+        code = self._generated_code(actor_id)
+        return [code] if code else []
+
+    def _generated_code(self, actor_id: str) -> str | None:
         head, _, rest = actor_id.partition(".")
         if head.upper() in self.roots:
             sector = sector_by_key(rest)
@@ -203,6 +226,7 @@ def build_codebook(entries: list[DictionaryEntry]) -> CodeBook:
              if len(s.code) == 3 and s.code.isalpha() and s.code not in _IGO_ROOTS | _NGO_ROOTS}
     actors: dict[str, dict[str, Any]] = {}
     codes: dict[str, list[CodeSpell]] = {}
+    compounds: set[str] = set()
 
     def code_actor(code: str) -> dict[str, Any]:
         actor_id, skeleton = _code_actor(code, roots)
@@ -216,6 +240,10 @@ def build_codebook(entries: list[DictionaryEntry]) -> CodeBook:
     for entry in entries:
         names = [a for a in dict.fromkeys(phrase_to_alias(p) for p in entry.phrases) if a]
         if not entry.codes or not names:
+            continue
+        if entry.compound:
+            _add_compound(entry, names, code_actor, actors, codes)
+            compounds.add(_slug(names[0]))
             continue
         if len(entry.codes) == 1 and entry.codes[0].since is None and entry.codes[0].until is None:
             actor = code_actor(entry.codes[0].code)
@@ -235,7 +263,19 @@ def build_codebook(entries: list[DictionaryEntry]) -> CodeBook:
     for actor in actors.values():
         if actor["name"] is None:
             actor["name"] = actor["id"].upper()
-    return CodeBook(actors, codes, roots)
+    return CodeBook(actors, codes, roots, compounds)
+
+
+def _add_compound(entry: DictionaryEntry, names: list[str], code_actor: Any, actors: dict[str, dict[str, Any]],
+                  codes: dict[str, list[CodeSpell]]) -> None:
+    """A compound entry ("The Shire [FRO/BIL/SAM]") becomes a coalition of its parts, which are its members."""
+    actor_id = _slug(names[0])
+    for spell in entry.codes:
+        part = code_actor(spell.code)
+        part.setdefault("affiliations", []).append({"relation": "MEMBER_OF", "target": actor_id,
+                                                    "since": spell.since, "until": spell.until})
+    actors[actor_id] = {"id": actor_id, "name": names[0], "kind": "coalition", "aliases": names[1:]}
+    codes[actor_id] = list(entry.codes)
 
 
 def dictionary_to_kb(path: Path | str, out: Path | str) -> CodeBook:

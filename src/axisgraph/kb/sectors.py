@@ -4,8 +4,10 @@ News names many actors only by a noun and a place: "demonstrators in Baghdad", "
 "Afghan guerrillas". ICEWS and CAMEO code them as a sector of a country ("Protester (Iraq)", IRQ+OPP).
 Every state of the KB gets one generated actor per sector, with the id `<state>.<sector>`, so that such
 mentions become graph nodes with a country instead of unresolved text. Each sector has its CAMEO agent
-code (OPP, CVL, REB, COP, ...). The police and the legislature are bodies of the state (parent set);
-the other sectors only carry the country.
+code (OPP, CVL, REB, COP, ...). The police, the legislature, the government ("Gondor officials") and the
+military ("soldiers from Gondor") are bodies of the state (parent set; the last two share the ids
+`<state>.gov` and `<state>.mil` of the bodies the KB loader generates); the other sectors only carry the
+country.
 """
 
 from __future__ import annotations
@@ -17,7 +19,8 @@ from .model import Actor
 
 @dataclass(frozen=True)
 class Sector:
-    """One sector: id suffix, display label, actor kind, whether it is a state body, CAMEO agent code, nouns."""
+    """One sector: id suffix, display label, actor kind, whether it is a state body, CAMEO agent code, nouns,
+    and the prepositions whose object names its state ("police in Kabul", "soldiers from Gondor")."""
 
     key: str
     label: str
@@ -25,6 +28,7 @@ class Sector:
     state_body: bool
     cameo: str
     nouns: frozenset[str]
+    place_preps: tuple[str, ...] = ("in", "from")
 
 
 SECTORS: tuple[Sector, ...] = (
@@ -32,7 +36,7 @@ SECTORS: tuple[Sector, ...] = (
         "protester", "protestor", "demonstrator", "striker", "rioter", "marcher", "picketer"})),
     Sector("civilians", "Civilians", "other", False, "CVL", frozenset({
         "civilian", "villager", "resident", "inhabitant", "citizen", "youth", "pilgrim", "worshipper",
-        "settler", "townspeople", "villagers", "people"})),
+        "settler", "townspeople", "villagers", "people"}), ("in", "from", "of")),
     Sector("workers", "Workers", "other", False, "LAB", frozenset({
         "worker", "labourer", "laborer", "employee", "farmer", "miner", "trucker", "unionist"})),
     Sector("students", "Students", "other", False, "EDU", frozenset({"student", "schoolchild", "pupil"})),
@@ -47,6 +51,12 @@ SECTORS: tuple[Sector, ...] = (
         "police", "policeman", "policemen", "policewoman"})),
     Sector("legislature", "Legislature", "state_org", True, "LEG", frozenset({
         "lawmaker", "legislator", "parliamentarian", "parliament", "legislature", "congress", "senator", "mp"})),
+    Sector("gov", "Government", "state_org", True, "GOV", frozenset({
+        "official", "minister", "ministry", "diplomat", "ambassador", "envoy", "authority", "government",
+        "administration", "cabinet"}), ("in", "from", "of")),
+    Sector("mil", "Military", "state_org", True, "MIL", frozenset({
+        "soldier", "troop", "trooper", "serviceman", "servicemen", "paratrooper", "conscript", "sailor",
+        "airman", "airmen"}), ("from", "of")),
 )
 _BY_NOUN: dict[str, Sector] = {noun: sector for sector in SECTORS for noun in sector.nouns}
 _BY_KEY: dict[str, Sector] = {sector.key: sector for sector in SECTORS}

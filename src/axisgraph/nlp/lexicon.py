@@ -75,11 +75,19 @@ class Lexicon:
     body_nouns: frozenset[str] = frozenset()
     effort_nouns: frozenset[str] = frozenset()
     weapon_nouns: frozenset[str] = frozenset()
+    reciprocal_nouns: frozenset[str] = frozenset()
+    pejorative_words: frozenset[str] = frozenset()
     fallback_verbs: dict[str, Cue] = field(default_factory=dict)
 
     def description_nouns(self) -> frozenset[str]:
         """Every noun that can head a description of an actor."""
         return frozenset(n for nouns in self.descriptions.values() for n in nouns)
+
+    def grammar_verbs(self) -> frozenset[str]:
+        """Verbs with a grammatical job (saying, intent, refusal, denial, copula, light verb): they govern other
+        triggers rather than state one."""
+        return (self.speech_verbs | self.intent_verbs | self.refusal_verbs | self.denial_verbs
+                | self.allegation_verbs | self.copulas | self.light_verbs)
 
 
 def _word(value: object) -> str:
@@ -120,7 +128,7 @@ def read_lexicon(path: Path | str) -> Lexicon:
         noun_compounds=_cues(data.get("noun_compounds")),
         hyphen=_cues(data.get("hyphen")),
         light_verbs=frozenset(data.get("light_verbs", [])),
-        object_modes=dict(data.get("object_modes", {})),
+        object_modes={**dict.fromkeys(data.get("currency_nouns", []), "economic"), **data.get("object_modes", {})},
         agent_nouns=frozenset(data.get("agent_nouns", [])),
         clause_nouns=frozenset(data.get("clause_nouns", [])),
         speech_verbs=frozenset(data.get("speech_verbs", [])),
@@ -148,6 +156,8 @@ def read_lexicon(path: Path | str) -> Lexicon:
         body_nouns=frozenset(data.get("body_nouns", [])),
         effort_nouns=frozenset(data.get("effort_nouns", [])),
         weapon_nouns=frozenset(data.get("weapon_nouns", [])),
+        reciprocal_nouns=frozenset(data.get("reciprocal_nouns", [])),
+        pejorative_words=frozenset(data.get("pejorative_words", [])),
     )
 
 
@@ -158,15 +168,9 @@ def read_verb_cues(path: Path | str) -> dict[str, Cue]:
     return _cues(data.get("verbs"), source=Path(path).name)
 
 
-def _grammar_verbs(lex: Lexicon) -> frozenset[str]:
-    """Verbs with a grammatical job in the hand lexicon (saying, intent, refusal, denial, copula, light verb)."""
-    return (lex.speech_verbs | lex.intent_verbs | lex.refusal_verbs | lex.denial_verbs | lex.allegation_verbs
-            | lex.copulas | lex.light_verbs)
-
-
 def _stating(lex: Lexicon, cues: dict[str, Cue]) -> dict[str, Cue]:
     """The cues whose verb has no grammatical job in `lex` ("say", "plan", "launch" govern other triggers)."""
-    grammar = _grammar_verbs(lex)
+    grammar = lex.grammar_verbs()
     return {key: cue for key, cue in cues.items() if key.split()[0] not in grammar}
 
 

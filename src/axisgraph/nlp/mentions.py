@@ -230,8 +230,10 @@ def _sector_mentions(doc: Doc, mentions: list[Mention], kb: ActorKB, offset: int
         if sector is None:
             continue
         before = at.get(m.tok_start - 1)
-        place = before if before is not None and _state_of_place(before, kb) and \
-            doc[before.tok_end - 1].head.i == head.i else _place_phrase(head, at, kb, sector.key == "civilians")
+        modifies = before is not None and doc[before.tok_end - 1].head.i == head.i
+        if modifies and before.actor_id is not None and not _state_of_place(before, kb):
+            continue  # "Hezbollah officials in Beirut" are Hezbollah's, not Lebanon's
+        place = before if modifies and _state_of_place(before, kb) else _place_phrase(head, at, kb, sector.place_preps)
         if place is None or id(place) in dropped:
             continue
         state_id = _state_of_place(place, kb)
@@ -241,7 +243,26 @@ def _sector_mentions(doc: Doc, mentions: list[Mention], kb: ActorKB, offset: int
         start, end = min(m.tok_start, place.tok_start), max(m.tok_end, place.tok_end)
         merged[id(m)] = _new(doc, start, end, offset, actor.id, actor.kind, "sector", "sector", actor.name)
         dropped.add(id(place))
+        for other in _conjunct_places(doc, place, head, at, kb):
+            body = kb.get(sector_id(_state_of_place(other, kb) or "", sector))
+            if body is not None:
+                merged[id(other)] = _new(doc, other.tok_start, other.tok_end, offset, body.id, body.kind, "sector",
+                                         "sector", body.name)
     return [merged.get(id(m), m) for m in mentions if id(m) not in dropped]
+
+
+def _conjunct_places(doc: Doc, place: Mention, noun: Token, at: dict[int, Mention], kb: ActorKB) -> list[Mention]:
+    """The state mentions coordinated with a sector's place, which share its noun: "lawmakers in X and Y".
+
+    The parser often makes the second state a conjunct of the noun instead; a bare state name right after
+    "<place> and" is read as a second place all the same.
+    """
+    tokens = list(doc[place.tok_end - 1].conjuncts)
+    if place.tok_start > noun.i and place.tok_end + 1 < len(doc) and doc[place.tok_end].dep_ == "cc":
+        tokens += [t for t in noun.conjuncts if t.i == place.tok_end + 1 or (
+            t.i == place.tok_end + 2 and doc[place.tok_end + 1].lower_ == "the")]
+    found = (at.get(t.i) for t in tokens)
+    return [m for m in found if m is not None and m is not place and _state_of_place(m, kb)]
 
 
 def _sector_of(doc: Doc, m: Mention) -> Sector | None:
@@ -258,9 +279,8 @@ def _state_of_place(m: Mention, kb: ActorKB) -> str | None:
     return actor.id if actor is not None and actor.kind == "state" else None
 
 
-def _place_phrase(head: Token, at: dict[int, Mention], kb: ActorKB, allow_of: bool) -> Mention | None:
-    """The state mention that is the object of the noun's "in"/"from" (or "of") phrase, if any."""
-    preps = ("in", "from", "of") if allow_of else ("in", "from")
+def _place_phrase(head: Token, at: dict[int, Mention], kb: ActorKB, preps: tuple[str, ...]) -> Mention | None:
+    """The state mention that is the object of one of the noun's `preps` phrases, if any."""
     for prep in head.children:
         if prep.dep_ != "prep" or prep.lower_ not in preps or prep.i < head.i:
             continue

@@ -76,6 +76,7 @@ class SentenceRelations:
         self.doc = sent.doc
         self.tok2m = tok2m
         self.lex = lex
+        self.grammar = lex.grammar_verbs()  # "said" keyed by a user's verb file still only reports
         self.out: list[Candidate] = []
 
     # ---------------------------------------------------------------- arguments
@@ -91,7 +92,8 @@ class SentenceRelations:
                 named = self._named_apposition(tok, m) or named
             found.extend(named or [m])
         elif m is not None:
-            found.append(m)
+            found.extend(self._named_apposition(tok, m) or [m])
+            found.extend(self._sector_conjuncts(m))
         elif tok.lower_ in _REL_PRONOUNS and tok.head.dep_ == "relcl":
             return self.actors(tok.head.head, depth + 1)
         elif tok.lemma_.lower() in self.lex.clause_nouns and tok.dep_ == "appos":
@@ -118,11 +120,32 @@ class SentenceRelations:
                 found.extend(self.actors(listed, depth + 1))
         return _unique(found)
 
+    def _sector_conjuncts(self, m: Mention) -> list[Mention]:
+        """The other states' sectors that share a sector mention's noun: "ambassadors of X, Y and Z"."""
+        if m.origin != "sector":
+            return []
+        found = (self.tok2m.get(c.i) for t in self.doc[m.tok_start:m.tok_end] for c in t.conjuncts
+                 if c.i >= m.tok_end)
+        return [o for o in found if o is not None and o.origin == "sector"]
+
     def _listed_apposition(self, tok: Token) -> list[Token]:
-        """A list the parser read as an apposition: "The UK, the Coalition and Iraq" (Coalition appos UK)."""
-        return [c for c in tok.children if c.dep_ == "appos" and c.i in self.tok2m
-                and any(g.dep_ == "cc" for g in c.children)
-                and any(g.dep_ == "conj" and self._named(g) for g in c.children)]
+        """Items of a list the parser read as an apposition or a modifier.
+
+        "The UK, the Coalition and Iraq" (Coalition appos UK, Iraq conj Coalition); "X, the Y, and Z" (Y appos
+        X, Z conj X); "X and the evil Y" (X a modifier of Y that holds the "and").
+        """
+        coordinated = any(c.dep_ == "cc" for c in tok.children) and any(c.dep_ == "conj" for c in tok.children)
+        listed = []
+        for c in tok.children:
+            if c.dep_ == "appos" and c.i in self.tok2m:
+                items = (c, *c.conjuncts)
+                if (coordinated and self._named(c)) or (any(self._named(g) for g in c.conjuncts) and any(
+                        g.dep_ == "cc" for t in items for g in t.children)):
+                    listed.append(c)
+            elif c.dep_ in ("nmod", "compound") and c.i < tok.i and self._named(c) and self._named(tok) \
+                    and any(g.dep_ == "cc" and g.i > c.i for t in (c, *c.conjuncts) for g in t.children):
+                listed.append(c)
+        return listed
 
     def _named(self, tok: Token) -> bool:
         """True for a token inside a named actor mention (not a common noun or pronoun)."""
@@ -157,7 +180,7 @@ class SentenceRelations:
 
     def _named_apposition(self, tok: Token, m: Mention) -> list[Mention]:
         """The person an actor noun is put beside: "the Iraqi Foreign Minister, Ibrahim al-Jaafari" -> the person."""
-        if m.origin != "noun":
+        if m.origin not in ("noun", "sector"):
             return []
         return [n for c in tok.children if c.dep_ == "appos" and (n := self.tok2m.get(c.i)) is not None
                 and n.kind == "person" and n.origin not in ("noun", "pronoun") and n is not m]
@@ -221,6 +244,7 @@ class SentenceRelations:
         repaired = self.repaired_subject(verb)
         if repaired is not None:
             return repaired, False
+        had_subject = False
         for child in _with_aux_children(verb):
             if child.dep_ in _SUBJ:
                 found = self.actors(child) or self._reduced_relative(child)
@@ -228,14 +252,18 @@ class SentenceRelations:
                     reporter = self._reporter(verb, seen)
                     if any(m.origin != "pronoun" for m in reporter):  # "he said he had ..." keeps its own "he"
                         found = reporter
-                if found or child.lower_ not in _REL_PRONOUNS:
+                if found:
                     return found, False
-                return self.actors(verb.head), False
-            if child.dep_ in _PASS_SUBJ:
+                if child.lower_ in _REL_PRONOUNS:
+                    return self.actors(verb.head), False
+                had_subject = True  # a second subject is a list the parser split: "Old foes X and Y have ..."
+            elif child.dep_ in _PASS_SUBJ and not had_subject:
                 found = self.actors(child)
                 if not found and child.lower_ in _REL_PRONOUNS:
                     found = self.actors(verb.head)
                 return found, True
+        if had_subject:
+            return [], False
         if seen > 3:
             return [], False
         passive = verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl", "amod")
@@ -475,7 +503,8 @@ class SentenceRelations:
             particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
             verb_cue = (self.lex.verbs.get(f"{lemma} {particle}") if particle else None) or \
                 self._phrase_cue(tok) or self.lex.verbs.get(lemma) or \
-                (self.lex.verbs.get(_known(tok, self.lex.verbs) or "") if tok.pos_ in ("VERB", "NOUN") else None)
+                (self.lex.verbs.get(_known(tok, self.lex.verbs) or "") if tok.pos_ in ("VERB", "NOUN")
+                 and lemma not in self.grammar else None)
             fallback = self._fallback_cue(lemma, particle, verb_cue)
             if fallback is not None and _finite(tok):
                 start = len(self.out)
@@ -486,8 +515,67 @@ class SentenceRelations:
             if lemma in self.lex.speech_verbs and tok.pos_ == "VERB":
                 self.obligation(tok)
         self.unit_chains()
+        self.pejoratives()
         self.out = [self._military_support(c) for c in self.out]
         return self.out
+
+    def pejoratives(self) -> None:
+        """Condemning words: "the UK ... from Assad's inhumanity", "pressure on Assad's brutal regime".
+
+        The actor a condemning word describes (its noun's possessor, apposition, compound or `by` agent)
+        is disapproved of by the subject of the clause above it, or by the speaker; never by itself.
+        """
+        for tok in self.sent:
+            if tok.lemma_.lower() not in self.lex.pejorative_words and tok.lower_ not in self.lex.pejorative_words:
+                continue
+            noun = tok.head if tok.dep_ in ("amod", "compound", "advmod") else tok
+            described = self._described(noun)
+            if not described:
+                continue
+            holders = [m for m in self._clause_holder(noun) if m.key not in {d.key for d in described}]
+            if holders:
+                cue = Cue(tok.lemma_.lower(), "ACCUSE", "disapprove")
+                self.emit(holders, described, cue, "disapprove", tok, "evaluative", 0.6)
+
+    def _described(self, noun: Token) -> list[Mention]:
+        """The actors a noun phrase describes: "Assad's regime", "the organisation ISIL", "attack by X", or the
+        actor noun itself when it names no one ("these brutal terrorists")."""
+        found = self._described_names(noun)
+        m = self.tok2m.get(noun.i)
+        return found or ([m] if m is not None and m.origin == "noun" else [])
+
+    def _described_names(self, noun: Token) -> list[Mention]:
+        """The named actors of `_described`."""
+        m = self.tok2m.get(noun.i)
+        if m is not None and m.origin not in ("noun", "pronoun"):
+            return [m]
+        named = self.tok2m.get(noun.head.i)
+        if noun.dep_ in ("compound", "appos") and named is not None and named.origin not in ("noun", "pronoun"):
+            return [named]  # "the vile organisation ISIL"
+        found = [n for c in noun.children if c.dep_ in ("poss", "appos", "compound", "nmod")
+                 for n in self.actors(c, conj=False) if n.origin != "pronoun"]
+        if noun.i >= 2 and noun.nbor(-1).tag_ == "POS" and noun.nbor(-1).head.i != noun.i:
+            found += [n for n in self.actors(noun.nbor(-2), conj=False) if n.origin != "pronoun"]  # misparsed
+        found += [n for n in self.agents(noun) if n.origin != "pronoun"]
+        found += [n for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for obj in c.children
+                  if obj.dep_ == "pobj" for n in self.actors(obj, conj=False) if n.origin != "pronoun"]
+        return _unique(found)
+
+    def _clause_holder(self, noun: Token) -> list[Mention]:
+        """Who speaks in the sentence a noun phrase sits in: the actor subject (a speaker's "we" too) of the
+        outermost clause above it that has one ("The UK is working ... to defend them from Assad's
+        inhumanity" -> the UK; "We are targeting businessmen supporting the brutal militias" -> we)."""
+        holder: list[Mention] = []
+        tok = noun
+        for _ in range(12):
+            if tok.head is tok:
+                break
+            tok = tok.head
+            if tok.pos_ in ("VERB", "AUX"):
+                found, passive = self.subjects(tok)
+                if found and not passive:
+                    holder = found
+        return holder
 
     def _military_support(self, c: Candidate) -> Candidate:
         """Support that armed forces give is military aid: "Coalition aircraft supported the SDF" -> AID:military.
@@ -730,7 +818,7 @@ class SentenceRelations:
         targets = objects + [m for m in via_prep if m not in objects]
         if not targets and not subjects:
             return
-        if not targets:
+        if not targets and thing is None:
             targets = self._borrowed_objects(verb, cue)
         if not targets and self.repaired_subject(verb) is not None:
             targets = self._next_actor(verb)
@@ -761,6 +849,8 @@ class SentenceRelations:
         elif targets:
             self.emit(subjects, list(targets), cue, mode, verb, "verb", score)
             self._rallied(verb, subjects, cue, score)
+        elif len({s.key for s in subjects}) > 1 and self._reciprocal(thing):
+            self.emit_pairs(subjects, cue, mode, verb, "verb", score * 0.9)
         elif RELATIONS[cue.rel].family is Family.EVENT and cue.needs != "target-prep":
             self.emit(subjects, [None], cue, mode, verb, "verb", score * 0.7)
 
@@ -902,6 +992,15 @@ class SentenceRelations:
         return _unique([m for t in holders for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
                         for obj in c.children if obj.dep_ == "pobj" for m in self.actors(obj)])
 
+    def _reciprocal(self, thing: Token | None) -> bool:
+        """An object that coordinated subjects share with each other: "X and Y postponed their meeting",
+        "X and Y renewed diplomatic ties" (a reciprocal noun, or the noun of a symmetric cue)."""
+        if thing is None:
+            return False
+        lemma = thing.lemma_.lower()
+        noun = self.lex.nouns.get(lemma)
+        return lemma in self.lex.reciprocal_nouns or (noun is not None and noun.symmetric)
+
     def _borrowed_objects(self, verb: Token, cue: Cue) -> list[Mention]:
         """Objects shared by coordinated verbs: "funds and provides weapons to X".
 
@@ -945,9 +1044,12 @@ class SentenceRelations:
         return []
 
     def _object_mode(self, thing: Token | None, strict: bool = False) -> str | None:
-        """AID mode from the noun of the thing given; '' under `strict` when the noun is unknown."""
+        """AID mode from the noun of the thing given (a sum of money is economic); '' under `strict` when the
+        noun is unknown."""
         if thing is None:
             return None
+        if thing.ent_type_ == "MONEY":
+            return "economic"
         for t in thing.subtree:
             lemma = t.lemma_.lower()
             if lemma in self.lex.object_modes:
