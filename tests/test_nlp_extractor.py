@@ -9,7 +9,7 @@ import pytest
 from axisgraph.nlp import extract_text
 from axisgraph.nlp.pipeline import chunks
 from axisgraph.records import Document
-from nlp_support import extractor, find, fixture_kb
+from nlp_support import extract, extractor, find, fixture_kb
 
 
 def test_extract_many_keeps_order_and_documents():
@@ -58,3 +58,9 @@ def test_one_line_document_over_the_chunk_size():
     assert len(text) > 2 * 100_000 and "\n" not in text
     found = find(extractor().extract(Document(id="one-line", text=text)), "rus", "AID", "wagner")
     assert found and text[slice(*found[0].target.span)] == "Wagner Group"
+
+
+@pytest.mark.timeout(60)
+def test_sentences_rooted_in_a_noun_are_read_without_hanging():
+    found = extract("Hamas attacked Israel. Condemnation of the group. Attack on the militants by Israel.")
+    assert find(found, "hamas", "ASSAULT", "isr")

@@ -436,9 +436,9 @@ def _clause_subjects(chunk: Span, by_token: dict[int, Mention]) -> set[str]:
     if chunk.root.dep_ not in ("dobj", "pobj", "dative"):
         return set()
     verb = chunk.root.head
-    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
-    while verb.dep_ in ("pcomp", "xcomp", "prep") and verb.head is not verb:
+    while verb.dep_ in ("pcomp", "xcomp", "prep") and verb.head.i != verb.i:
         verb = verb.head
     heads = [verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass"))]
     subjects = [t for h in heads for c in h.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree]

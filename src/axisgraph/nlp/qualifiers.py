@@ -90,7 +90,7 @@ class QualifierFinder:
         """The trigger and its governors up to the sentence root."""
         chain = [trigger]
         tok = trigger
-        while tok.head is not tok and tok.dep_ in _CROSSING and len(chain) < 8:
+        while tok.head.i != tok.i and tok.dep_ in _CROSSING and len(chain) < 8:
             tok = tok.head
             chain.append(tok)
         return chain
@@ -261,7 +261,7 @@ class QualifierFinder:
         for ent in self._dates.get(sent.start, ()):
             tok = ent.root
             for _ in range(3):
-                if tok.head is tok:
+                if tok.head.i == tok.i:
                     break
                 tok = tok.head
                 if tok.i in heads:

@@ -203,7 +203,7 @@ class SentenceRelations:
         if noun.dep_ != "appos":
             return []
         head = noun.head
-        while head.dep_ not in ("ROOT", "conj", "ccomp") and head.head is not head:
+        while head.dep_ not in ("ROOT", "conj", "ccomp") and head.head.i != head.i:
             head = head.head
         return self.subjects(head)[0] if depth < 3 else []
 
@@ -279,7 +279,7 @@ class SentenceRelations:
         if verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" and verb.head.dep_ == "acomp":
             found, was_passive = self.subjects(verb.head.head, seen + 1)
             return (found, False) if not was_passive else ([], False)
-        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head is not verb.head:
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.i != verb.head.i:
             holder = verb.head.head
             if holder.dep_ == "acomp" and holder.pos_ in ("ADJ", "VERB"):
                 holder = holder.head
@@ -399,7 +399,7 @@ class SentenceRelations:
     def _reporter(self, verb: Token, seen: int) -> list[Mention]:
         """For a pronoun subject in "X said it will ...": the subject of the verb of saying."""
         tok = verb
-        while tok.dep_ in ("ccomp", "conj", "xcomp") and tok.head is not tok:
+        while tok.dep_ in ("ccomp", "conj", "xcomp") and tok.head.i != tok.i:
             tok = tok.head
             if tok.lemma_.lower() in self.lex.speech_verbs and seen < 3:
                 return self.subjects(tok, seen + 1)[0]
@@ -568,7 +568,7 @@ class SentenceRelations:
         holder: list[Mention] = []
         tok = noun
         for _ in range(12):
-            if tok.head is tok:
+            if tok.head.i == tok.i:
                 break
             tok = tok.head
             if tok.pos_ in ("VERB", "AUX"):
@@ -591,9 +591,26 @@ class SentenceRelations:
         words |= {w.lower() for w in (c.source.name or "").split()}
         if last.dep_ in ("amod", "compound", "nmod", "poss"):
             words.add(last.head.lemma_.lower())  # "Russian aircraft", "Coalition warplanes"
-        if not words & self.lex.military_nouns:
+        if not words & self.lex.military_nouns and not self._armed_act(c.trigger):
             return c
         return replace(c, relation="AID", mode="military")
+
+    def _armed_act(self, support: Token) -> bool:
+        """True for support given by an armed act: "strike ISIL targets in support of X", "strikes ... in support
+        of X"."""
+        anchor = _first_conjunct(support.head)
+        if support.dep_ != "pobj" or support.head.lower_ != "in" or anchor.head.pos_ not in ("VERB", "NOUN"):
+            return False
+        act = anchor.head
+        near = [act, *(c for c in act.children if c.dep_ == "dobj")]
+        if act.dep_ == "acl":
+            near.append(act.head)
+        for t in near:
+            lemma = t.lemma_.lower()
+            cue = (self.lex.verbs if t.pos_ == "VERB" else self.lex.nouns).get(lemma)
+            if (cue is not None and cue.rel == "ASSAULT") or lemma in self.lex.weapon_nouns:
+                return True
+        return False
 
     def singled_out(self, member: Token) -> None:
         """One of a group named: "its backers, notably Russia", "our partners, especially the Turks"."""
@@ -912,7 +929,7 @@ class SentenceRelations:
         """True for force readied, not yet used: "prepared to resume shelling" is military posturing (CAMEO 150)."""
         tok = verb
         for _ in range(3):
-            if tok.dep_ != "xcomp" or tok.head is tok:
+            if tok.dep_ != "xcomp" or tok.head.i == tok.i:
                 return False
             tok = tok.head
             if tok.lemma_.lower() in _READYING:
@@ -925,7 +942,7 @@ class SentenceRelations:
         for _ in range(3):
             infinitive = tok.dep_ == "xcomp" or (tok.dep_ == "advcl" and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in tok.children))
-            if not infinitive or tok.head is tok:
+            if not infinitive or tok.head.i == tok.i:
                 return False
             head = tok.head
             lemma = head.lemma_.lower()
@@ -1111,6 +1128,8 @@ class SentenceRelations:
             sources = self._movers(noun)
         if not sources and not by and targets:
             sources = self._manner_agents(noun)
+        if light and not targets and cue.rel == "ASSAULT":
+            targets = self._clause_against(carrier.head)
         sources = [s for s in sources if s not in targets]
         score = 0.8
         if cue.symmetric or cue.rel in ("RIVAL", "ALLY"):
@@ -1130,6 +1149,23 @@ class SentenceRelations:
         elif sources and (light or cue.rel in ("PROTEST", "MOBILIZE")) and \
                 RELATIONS[cue.rel].family is Family.EVENT:
             self.emit(sources, [None], cue, cue.mode, noun, "noun", score * 0.7)
+
+    def _clause_against(self, verb: Token) -> list[Mention]:
+        """The target of an armed act named further on in its clause: "conducted 11 strikes ... using aircraft as
+        well as artillery against ISIL targets" (not in a clause of its own subject)."""
+        found: list[Mention] = []
+        for t in verb.subtree:
+            if t.dep_ == "pobj" and t.head.lower_ == "against" and not self._in_other_clause(t, verb):
+                found.extend(m for m in self.actors(t) if m.origin != "pronoun")
+        return _unique(found)
+
+    def _in_other_clause(self, tok: Token, verb: Token) -> bool:
+        """True if a verb with its own subject stands between a token and `verb`."""
+        while tok.i != verb.i and tok.head.i != tok.i:
+            tok = tok.head
+            if tok.i != verb.i and tok.pos_ in ("VERB", "AUX") and any(c.dep_ in _SUBJ for c in tok.children):
+                return True
+        return False
 
     def _deep_recipients(self, verb: Token, thing: Token, cue: Cue) -> list[Mention]:
         """Recipients named on the aid noun of a phrase: "provide $100 million in new assistance to X"."""
@@ -1177,7 +1213,7 @@ class SentenceRelations:
     def _light_verb_preps(self, noun: Token, cue: Cue) -> list[Mention]:
         """Targets the parser hung on the light verb: "opened investigations [against X]" -> X."""
         head = noun.head
-        if noun.dep_ != "dobj" or head is noun or not _known(head, self.lex.light_verbs):
+        if noun.dep_ != "dobj" or head.i == noun.i or not _known(head, self.lex.light_verbs):
             return []
         return self.prep_objects(head, cue.preps)
 
@@ -1222,7 +1258,7 @@ class SentenceRelations:
     def _requested(self, noun: Token, cue: Cue) -> tuple[list[Mention], Cue] | None:
         """"X called for sanctions against Y": a call for hostile acts disapproves of Y, for others requests them."""
         prep = noun.head
-        if noun.dep_ != "pobj" or prep.lower_ != "for" or prep.head is prep:
+        if noun.dep_ != "pobj" or prep.lower_ != "for" or prep.head.i == prep.i:
             return None
         verb = prep.head
         if verb.lemma_.lower() not in _REQUEST_VERBS or verb.pos_ not in ("VERB", "AUX"):
@@ -1272,7 +1308,7 @@ class SentenceRelations:
                 c.dep_ in ("nsubj", "nsubjpass") for c in head.head.children)
             protest = self.lex.nouns.get(noun.lemma_.lower(), _NO_CUE).rel == "PROTEST"
             return found if engaged or (protest and not passive) else []
-        if head is noun or not _known(head, self.lex.light_verbs):
+        if head.i == noun.i or not _known(head, self.lex.light_verbs):
             return []
         if noun.dep_ in ("dobj", "attr"):
             found, passive = self.subjects(head)
@@ -1369,7 +1405,7 @@ class SentenceRelations:
         targets: list[Mention] = []
         head = tok.head
         hops = 0
-        while head is not tok and hops < 3:
+        while head.i != tok.i and hops < 3:
             targets = [m for m in self.actors(head, conj=False) if m is not left]
             if targets or head.pos_ in ("NOUN", "PROPN"):
                 break
@@ -1395,7 +1431,7 @@ class SentenceRelations:
 
 def _first_conjunct(tok: Token) -> Token:
     """The first item of the coordination a token is part of ("B" in "A, B and C" -> "A")."""
-    while tok.dep_ == "conj" and tok.head is not tok:
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
     return tok
 
@@ -1452,7 +1488,7 @@ def _finite(verb: Token) -> bool:
     if verb.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") and c.lower_ != "to"
                                                   for c in verb.children):
         return True
-    return verb.dep_ == "conj" and verb.head is not verb and _finite(verb.head)
+    return verb.dep_ == "conj" and verb.head.i != verb.i and _finite(verb.head)
 
 
 def _conditional(verb: Token, marks: tuple[str, ...] = ("unless",)) -> bool:
