@@ -335,3 +335,15 @@ def test_condemning_words_make_the_speaker_disapprove_of_the_actor_described():
     found = extract_rules("Turkey will fight the vile organisation Hamas.")
     assert find(found, "tur", "ACCUSE", "hamas", mode="disapprove")
     assert not [a for a in extract_rules("Hamas carried out a brutal attack.") if a.relation == "ACCUSE"]
+
+
+def test_personnel_deployed_from_a_unit_belong_to_it_and_founders_lead():
+    found = extract_rules("300 Airmen, deployed from the 158th Fighter Wing, arrived in Qatar.")
+    assert find(found, "Airmen", "MEMBER_OF", "158th Fighter Wing")
+    found = extract_rules("Hezbollah was founded by Hassan Nasrallah.")
+    assert find(found, "person.hassan_nasrallah", "LEADS", "hezbollah")
+
+
+def test_an_object_parsed_as_a_second_subject_is_still_the_target():
+    found = extract_rules("The Coalition’s strategy to defeat Hamas is succeeding.")  # "[to defeat] [Hamas] is"
+    assert [a for a in found if a.relation == "ASSAULT" and a.target is not None and a.target.id == "hamas"]

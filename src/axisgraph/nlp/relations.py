@@ -839,6 +839,8 @@ class SentenceRelations:
             targets = self._borrowed_objects(verb, cue)
         if not targets and self.repaired_subject(verb) is not None:
             targets = self._next_actor(verb)
+        if not targets:
+            targets = self._stolen_object(verb)
         if not targets and cue.rel in _GOVERNING + ("ACCUSE",):
             targets = self._embedded_objects(verb)
         if not targets and thing is not None and cue.rel in _GOVERNING + ("ACCUSE", "CONSULT"):
@@ -1048,6 +1050,18 @@ class SentenceRelations:
                 return replace(cue, rel=cue.objects[word], mode=cue.mode if cue.objects[word] == cue.rel else None,
                                needs=None)
         return None if cue.needs == "objects" else cue
+
+    def _stolen_object(self, verb: Token) -> list[Mention]:
+        """The object the parser made a second subject of the next verb: "strategy to defeat ISIL is succeeding"
+        parsed as "[strategy to defeat] [ISIL] is succeeding"."""
+        m = self.tok2m.get(verb.i + 1)
+        if m is None or m.tok_start != verb.i + 1:
+            return []
+        head = self.doc[m.tok_end - 1]
+        clause = head.head
+        if head.dep_ != "nsubj" or clause.i <= verb.i or sum(c.dep_ == "nsubj" for c in clause.children) < 2:
+            return []
+        return [m]
 
     def _next_actor(self, verb: Token) -> list[Mention]:
         """The first actor after a verb the parser missed, within its clause ("Iran funds and arms X")."""
@@ -1363,11 +1377,15 @@ class SentenceRelations:
         return cue
 
     def _member_of_phrase(self, noun: Token, cue: Cue) -> None:
-        """A member noun that is itself the actor: "70 members of the tribe", "officials from X", "students of X"."""
+        """A member noun that is itself the actor: "70 members of the tribe", "officials from X", "students of X",
+        "Airmen, deployed from the 158th Fighter Wing", "Soldiers visiting from 3rd Battalion"."""
         m = self.tok2m.get(noun.i)
         if m is None or m.origin != "noun" or m.actor_id is not None:
             return
-        groups = [h for h in self.prep_objects(noun, ("of", "from")) if h is not m and h.kind != "person"]
+        found = self.prep_objects(noun, ("of", "from"))
+        found += [h for c in noun.children if c.dep_ == "acl" and c.tag_ in ("VBN", "VBG")
+                  for h in self.prep_objects(c, ("from",))]
+        groups = [h for h in _unique(found) if h is not m and h.kind != "person"]
         self.emit([m], groups, cue, cue.mode, noun, "role", 0.8)
 
     def _bearers(self, noun: Token) -> list[Mention]:
