@@ -287,8 +287,9 @@ class SentenceRelations:
                 return self.subjects(holder, seen + 1)[0], False
         if verb.dep_ == "xcomp" and verb.head.lemma_.lower() not in self.lex.intent_verbs:
             controller = [c for c in verb.head.children if c.dep_ == "dobj"]
-            if controller:
-                return self.actors(controller[0]), False
+            found = self.actors(controller[0]) if controller else []
+            if found or (controller and controller[0].pos_ == "PRON"):
+                return found, False  # "urged Iran to stop"; a thing object ("used the name of Islam to ...") is no one
         effort = self._effort_before(verb)
         if effort is not None:
             return self._campaigners(effort, seen), False
