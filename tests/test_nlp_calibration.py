@@ -66,6 +66,14 @@ def test_fit_gives_an_increasing_map_and_round_trips_through_json(tmp_path):
     assert fit_calibrator([("x", 0.5, True)] * 30) is None
 
 
+def test_a_score_that_does_not_rise_with_correctness_maps_to_the_share_correct_keeping_the_order():
+    points = [("Likes", r, ok) for r, ok in [(0.4, True), (0.6, True), (0.9, False), (0.8, False)] * 10]
+    calibrator = fit_calibrator(points)
+    assert calibrator is not None and calibrator.meta["flat"]
+    assert calibrator.confidence(0.5) == pytest.approx(0.5, abs=0.01)
+    assert calibrator.confidence(0.41) < calibrator.confidence(0.42) < calibrator.confidence(0.9)
+
+
 def test_extractor_calibrates_rule_assertions():
     calibrated = find(extract(ATTACK), "hezbollah", "ASSAULT", "isr.mil")
     raw = find(_raw(ATTACK), "hezbollah", "ASSAULT", "isr.mil")

@@ -347,3 +347,10 @@ def test_personnel_deployed_from_a_unit_belong_to_it_and_founders_lead():
 def test_an_object_parsed_as_a_second_subject_is_still_the_target():
     found = extract_rules("The Coalition’s strategy to defeat Hamas is succeeding.")  # "[to defeat] [Hamas] is"
     assert [a for a in found if a.relation == "ASSAULT" and a.target is not None and a.target.id == "hamas"]
+
+
+def test_condemning_an_act_accuses_its_doer_not_its_victim():
+    found = extract_rules("Iran condemned the attack by Israel on Hezbollah.")
+    assert find(found, "irn", "ACCUSE", "isr") and not find(found, "irn", "ACCUSE", "hezbollah")
+    found = extract_rules("Turkey condemned Israel's attack on Hamas.")
+    assert find(found, "tur", "ACCUSE", "isr") and not find(found, "tur", "ACCUSE", "hamas")

@@ -24,6 +24,7 @@ from ..records import Assertion
 
 MIN_POINTS = 20
 GRID = np.linspace(0.0, 1.0, 41)
+FLAT_TILT = 0.01  # slope of a flat map: raw scores 0.01 apart stay apart after rounding to DIGITS
 DIGITS = 4  # fine enough that distinct raw scores stay distinct after the map (no new ties)
 CALIBRATION_PATH = Path(__file__).parent / "data" / "calibration.json"
 
@@ -76,7 +77,12 @@ def load_calibrator(path: Path | str | None = None) -> Calibrator | None:
 
 
 def fit_calibrator(points: Iterable[tuple[str | None, float, bool]], meta: dict | None = None) -> Calibrator | None:
-    """Platt scaling on (re3d type, raw confidence, correct?) points; None with too few points or one outcome."""
+    """Platt scaling on (re3d type, raw confidence, correct?) points; None with too few points or one outcome.
+
+    When correctness does not rise with the raw score, the best order-keeping map is the share correct
+    itself (what isotonic regression gives): a flat map at that rate, tilted by `FLAT_TILT` so that it stays
+    strictly increasing and keeps the raw order.
+    """
     from sklearn.linear_model import LogisticRegression
 
     pts = [(raw, ok) for _, raw, ok in points]
@@ -85,5 +91,6 @@ def fit_calibrator(points: Iterable[tuple[str | None, float, bool]], meta: dict 
     model = LogisticRegression(C=100.0)
     model.fit(np.array([[raw] for raw, _ in pts]), np.array([ok for _, ok in pts], dtype=int))
     if model.coef_[0][0] <= 0:
-        return None
+        rate = float(np.mean([ok for _, ok in pts]))
+        return Calibrator(GRID, rate + FLAT_TILT * (GRID - 0.5), {**(meta or {}), "flat": True})
     return Calibrator(GRID, model.predict_proba(GRID.reshape(-1, 1))[:, 1], meta)

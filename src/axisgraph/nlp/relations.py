@@ -845,7 +845,7 @@ class SentenceRelations:
         if not targets and cue.rel in _GOVERNING + ("ACCUSE",):
             targets = self._embedded_objects(verb)
         if not targets and thing is not None and cue.rel in _GOVERNING + ("ACCUSE", "CONSULT"):
-            targets = self._object_phrase_actors(thing)
+            targets = self._event_agents(thing) or self._object_phrase_actors(thing)
         if not targets and cue.rel in ("COERCE", "ASSAULT"):
             targets = self._owners(verb, thing, cue)
         if not subjects and cue.rel == "ASSAULT" and targets:
@@ -987,6 +987,14 @@ class SentenceRelations:
                 if grand.dep_ == "nsubj" and child.dep_ == "ccomp" and self.sent.root is not child:
                     found.extend(self.actors(grand))
             found.extend(self.prep_objects(child, (other.preps if other else ()) + ("with", "to")))
+        return _unique(found)
+
+    def _event_agents(self, thing: Token) -> list[Mention]:
+        """Who did the act an object names: "condemned the attack by Israel on Gaza" -> Israel, not Gaza."""
+        if thing.lemma_.lower() not in self.lex.nouns:
+            return []
+        found = [m for m in self.agents(thing) if m.origin != "pronoun"]
+        found += [m for c in thing.children if c.dep_ == "poss" for m in self.actors(c) if m.origin != "pronoun"]
         return _unique(found)
 
     def _object_phrase_actors(self, thing: Token, depth: int = 0) -> list[Mention]:
