@@ -2,9 +2,10 @@
 
 The rule layer's scores rank assertions but are not probabilities. One logistic curve (Platt scaling)
 of correctness on raw score is fitted on gold documents and kept as breakpoints that `Calibrator`
-interpolates between (plain JSON with `to_json`). The curve is increasing and shared by all
-relations, so it changes what a confidence means but never which of two assertions is the more
-confident. Per-type maps were tried and rejected: they learn a gold set's labelling habits (re3d
+interpolates between (plain JSON with `to_json`); when correctness does not rise with the score, the map
+is the share correct, nearly flat. The curve is increasing and shared by all relations, so it changes
+what a confidence means but never which of two assertions is the more confident.
+Per-type maps were tried and rejected: they learn a gold set's labelling habits (re3d
 calls military aid "AlliesOf", which DESIGN.md maps from ALLY) rather than how often assertions are
 right. `relation_cv.cross_validate` fits and scores it on separate sources. The shipped map
 (`data/calibration.json`, fitted by `python -m axisgraph.nlp.relation_model calibrate`) is what
