@@ -533,7 +533,8 @@ class SentenceRelations:
             described = self._described(noun)
             if not described:
                 continue
-            holders = [m for m in self._clause_holder(noun) if m.key not in {d.key for d in described}]
+            keys = {d.key for d in described}
+            holders = [m for m in self._clause_holder(noun) if m.key not in keys]
             if holders:
                 cue = Cue(tok.lemma_.lower(), "ACCUSE", "disapprove")
                 self.emit(holders, described, cue, "disapprove", tok, "evaluative", 0.6)
