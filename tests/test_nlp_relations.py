@@ -354,3 +354,16 @@ def test_condemning_an_act_accuses_its_doer_not_its_victim():
     assert find(found, "irn", "ACCUSE", "isr") and not find(found, "irn", "ACCUSE", "hezbollah")
     found = extract_rules("Turkey condemned Israel's attack on Hamas.")
     assert find(found, "tur", "ACCUSE", "isr") and not find(found, "tur", "ACCUSE", "hamas")
+
+
+def test_effort_owners_named_by_an_adverbial_phrase_or_a_possessive_pronoun():
+    found = extract_rules("Elsewhere in the campaign to defeat Hamas, Israel has begun a new offensive.")
+    assert find(found, "isr", "ASSAULT", "hamas")
+    found = extract_rules("The attacks have stiffened the resolve of Turkey in its determination to defeat Hamas.")
+    assert find(found, "tur", "ASSAULT", "hamas")
+
+
+def test_joining_an_act_is_no_membership():
+    found = extract_rules("Kuwait is seeking to join Turkey's fight against Hamas.")
+    assert not find(found, "kwt", "MEMBER_OF", "tur")
+    assert find(extract_rules("Turkey joined NATO in 1952."), "tur", "MEMBER_OF", "nato")

@@ -369,7 +369,16 @@ class SentenceRelations:
                 return helped
             if noun.dep_ == "appos" and noun.head.i in self.tok2m:
                 return [self.tok2m[noun.head.i]]
-        return self._governing_subject(noun, seen)
+        return self._governing_subject(noun, seen) or self._possessor_antecedent(noun)
+
+    def _possessor_antecedent(self, noun: Token) -> list[Mention]:
+        """The actor an effort's "its"/"their" points back to when no clause subject names it: "the resolve of
+        the international community in its determination to defeat X" -> the international community."""
+        if not any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in noun.children):
+            return []
+        before = [m for i, m in self.tok2m.items() if self.sent.start <= i < noun.i and m.origin != "pronoun"
+                  and m.kind != "person" and not (m.actor_id is None and m.form in ("gpe", "loc", "fac"))]
+        return [max(before, key=lambda m: m.tok_start)] if before else []
 
     def _helped_in(self, noun: Token, seen: int) -> list[Mention]:
         """The fighter of "support X in their fight", "support for X in the fight": X."""
@@ -388,10 +397,13 @@ class SentenceRelations:
         return [m for m in self.actors(tok) if m.origin != "pronoun"]
 
     def _governing_subject(self, noun: Token, seen: int) -> list[Mention]:
-        """The subject of the verb an effort noun is the object of: "X continued its efforts"."""
+        """The subject of the verb an effort noun is the object of: "X continued its efforts", "Elsewhere in the
+        campaign to defeat ISIL, X have begun ..." (the phrase hung on an adverb of the clause)."""
         holder = noun.head
         if noun.dep_ == "pobj" and holder.dep_ == "prep":
             holder = holder.head
+            if holder.dep_ == "advmod" and holder.pos_ == "ADV":
+                holder = holder.head
         if noun.dep_ not in ("dobj", "pobj", "attr") or holder.pos_ not in ("VERB", "AUX"):
             return []
         found, passive = self.subjects(holder, seen + 1)
@@ -771,6 +783,8 @@ class SentenceRelations:
                     thing = child
         if direct is not None and _known(direct, self.lex.empathy_nouns):
             return  # "offered condolences to X": an empathetic comment (CAMEO 018), no event between actors
+        if cue.rel == "MEMBER_OF" and self._joined_an_act(verb, direct):
+            return
         own = [o for o in objects if any(o.key == s.key for s in subjects) or self._own_forces(o, direct, cue)]
         if own and len(own) == len(objects) and direct is not None:
             objects, thing = [], direct  # "Israel strengthened its forces": the actor's own forces are a thing
@@ -1021,6 +1035,15 @@ class SentenceRelations:
         return _unique([m for t in holders for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
                         for obj in c.children if obj.dep_ == "pobj" for m in self.actors(obj)])
 
+    def _joined_an_act(self, verb: Token, direct: Token | None) -> bool:
+        """Joining an act is no membership: "join the SDF's fight against ISIL", "joined Kerry ... for talks" (the
+        talks are read by the noun)."""
+        if direct is not None and direct.lemma_.lower() in self.lex.effort_nouns:
+            return True
+        return any(c.dep_ == "prep" and c.lower_ == "for" and g.dep_ == "pobj"
+                   and self.lex.nouns.get(g.lemma_.lower(), _NO_CUE).symmetric
+                   for c in verb.children for g in c.children)
+
     def _reciprocal(self, thing: Token | None) -> bool:
         """An object that coordinated subjects share with each other: "X and Y postponed their meeting",
         "X and Y renewed diplomatic ties" (a reciprocal noun, or the noun of a symmetric cue)."""
@@ -1062,16 +1085,19 @@ class SentenceRelations:
         return None if cue.needs == "objects" else cue
 
     def _stolen_object(self, verb: Token) -> list[Mention]:
-        """The object the parser made a second subject of the next verb: "strategy to defeat ISIL is succeeding"
-        parsed as "[strategy to defeat] [ISIL] is succeeding"."""
+        """The object the parser made the subject of the next verb: "strategy to defeat ISIL is succeeding" parsed
+        as "[strategy to defeat] [ISIL] is succeeding" (a second subject), "defeating ISIL will take time" as
+        "defeating [ISIL will take time]" (the subject of the gerund's own clause)."""
         m = self.tok2m.get(verb.i + 1)
         if m is None or m.tok_start != verb.i + 1:
             return []
         head = self.doc[m.tok_end - 1]
         clause = head.head
-        if head.dep_ != "nsubj" or clause.i <= verb.i or sum(c.dep_ == "nsubj" for c in clause.children) < 2:
+        if head.dep_ != "nsubj" or clause.i <= verb.i:
             return []
-        return [m]
+        second = sum(c.dep_ == "nsubj" for c in clause.children) >= 2
+        gerund = verb.tag_ == "VBG" and clause.dep_ == "ccomp" and clause.head.i == verb.i
+        return [m] if second or gerund else []
 
     def _next_actor(self, verb: Token) -> list[Mention]:
         """The first actor after a verb the parser missed, within its clause ("Iran funds and arms X")."""
