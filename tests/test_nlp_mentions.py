@@ -222,3 +222,19 @@ def test_a_description_is_not_the_subject_of_its_own_clause():
     assert ("the rebels", "wagner") not in found
     found = [(m.text, m.actor_id) for m in _mentions("Hamas attacked Israel. Israel then bombed the group.")]
     assert ("the group", "hamas") in found
+
+
+def test_a_family_name_after_another_given_name_is_not_the_kb_person(tmp_path):
+    kb_file = tmp_path / "kb.yaml"
+    kb_file.write_text("kb: test\nactors:\n  - {id: person.bashar, name: Bashar al-Assad, kind: person,\n"
+                       "     aliases: [Assad, al-Assad, President Assad]}\n", encoding="utf-8")
+    nlp = load_nlp()
+    matcher = KBMatcher(load_kb([kb_file], include_bundled=False), nlp)
+
+    def matched(text: str) -> list[str]:
+        doc = nlp(text)
+        return [doc[m.start:m.end].text for m in matcher(doc) if m.actor_id == "person.bashar"]
+
+    assert matched("It was founded by Bassel al-Assad in 1989.") == []
+    assert matched("Bashar al-Assad met the envoy.") == ["Bashar al-Assad"]
+    assert matched("President Assad met the envoy.") == ["President Assad"]

@@ -367,3 +367,12 @@ def test_joining_an_act_is_no_membership():
     found = extract_rules("Kuwait is seeking to join Turkey's fight against Hamas.")
     assert not find(found, "kwt", "MEMBER_OF", "tur")
     assert find(extract_rules("Turkey joined NATO in 1952."), "tur", "MEMBER_OF", "nato")
+
+
+def test_an_organisation_it_founded_headed_or_run_by_someone():
+    found = extract_rules("It was founded by Hassan Nasrallah in 1982 and is run by the IRGC.")
+    assert find(found, "person.hassan_nasrallah", "LEADS", "It") and find(found, "irn.irgc", "COMMANDS", "It")
+    assert not [a for a in extract_rules("It is important that Iran leads the talks.") if a.target is not None
+                and a.target.text == "It"]
+    found = extract_rules("The group is headed by his brother Hassan Nasrallah.")
+    assert [a for a in found if a.relation == "LEADS" and a.source.id == "person.hassan_nasrallah"]

@@ -25,6 +25,9 @@ _FORM_RANK = {"name": 0, "alias": 1, "generated": 1, "capital": 2, "adjective": 
 _APOSTROPHES = ("\u2019", "\u2018")
 # Arabic articles that join a demonym into a name ("al-Masri", "el-Baghdadi").
 _ARTICLES = {"al", "el", "al-", "el-"}
+_TITLES = {"president", "prime", "minister", "general", "gen.", "gen", "colonel", "col.", "sheikh", "sheik", "king",
+           "prince", "emir", "dr.", "dr", "mr.", "mr", "mrs.", "ms.", "sir", "lt.", "maj.", "commander", "ayatollah",
+           "former", "supreme", "leader", "secretary", "chairman", "deputy"}
 
 
 def _nisba(doc: Doc, start: int) -> bool:
@@ -84,6 +87,8 @@ class KBMatcher:
                     continue
                 if form.ambiguous and self._in_person_name(doc, form.actor_id, start, end):
                     continue
+                if self._kin_name(doc, form.actor_id, start):
+                    continue
                 match = ActorMatch(start, end, form.actor_id, form.form, form.ambiguous)
                 (pending if form.ambiguous and not self._ambiguous_ok(doc, start) else candidates).append(match)
         candidates.extend(m for m in pending if self._coordinated(doc, m, candidates))
@@ -129,6 +134,19 @@ class KBMatcher:
             return False
         ent = next((e for e in doc.ents if e.start <= start < e.end), None)
         return ent is not None and (ent.start < start or ent.end > end)
+
+    def _kin_name(self, doc: Doc, actor_id: str, start: int) -> bool:
+        """True if a person's family name follows another given name in one NER person: "Bassel al-Assad" is not
+        Bashar al-Assad."""
+        actor = self.kb.get(actor_id)
+        if actor is None or actor.kind != "person" or doc[start].ent_type_ != "PERSON":
+            return False
+        ent = next((e for e in doc.ents if e.start <= start < e.end), None)
+        if ent is None or ent.start >= start or ent.label_ != "PERSON":
+            return False
+        given = doc[ent.start]
+        words = {w.lower() for name in (actor.name, *actor.aliases) for w in name.split()}
+        return given.text[:1].isupper() and given.lower_ not in words and given.lower_ not in _TITLES
 
     @staticmethod
     def _ambiguous_ok(doc: Doc, start: int) -> bool:

@@ -26,6 +26,7 @@ _DETERMINERS = {"the", "this", "that"}
 _HISTORY = 40
 # Pronouns that resolve to the last-named person.
 _PERSON_PRONOUNS = ("he", "she", "him", "her")
+_ORGANISATION_TIES = ("LEADS", "COMMANDS", "BACKS")  # ties of the verbs whose "it" subject is an organisation
 # Verbs whose subject, when a lone name NER missed, is a person: "Booker was assigned to 2nd Battalion".
 _PERSON_VERBS = frozenset({"assign", "serve", "enlist", "retire", "graduate", "die", "resign", "command"})
 # Tokens that separate two names within one NER entity ("Land Component Command - Operation Inherent Resolve").
@@ -119,7 +120,7 @@ def _common_nouns(doc: Doc, taken: list[bool], lex: Lexicon, state: Discourse, o
     for token in doc:
         if taken[token.i]:
             continue
-        if token.pos_ == "PRON" and token.lower_ in lex.actor_pronouns:
+        if token.pos_ == "PRON" and (token.lower_ in lex.actor_pronouns or _organisation_it(token, lex)):
             found.append(_pronoun(doc, token, state, offset))
             taken[token.i] = True
             continue
@@ -140,6 +141,14 @@ def _common_nouns(doc: Doc, taken: list[bool], lex: Lexicon, state: Discourse, o
         for i in range(start, end):
             taken[i] = True
     return found
+
+
+def _organisation_it(token: Token, lex: Lexicon) -> bool:
+    """True for an "it" that a standing tie makes an organisation: "It was founded by X", "it is run by Y"."""
+    if token.lower_ != "it" or token.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    cue = lex.verbs.get(token.head.lemma_.lower())
+    return cue is not None and cue.rel in _ORGANISATION_TIES
 
 
 def _pronoun(doc: Doc, token: Token, state: Discourse, offset: int) -> Mention:

@@ -99,9 +99,10 @@ class SentenceRelations:
         elif tok.lemma_.lower() in self.lex.clause_nouns and tok.dep_ == "appos":
             return self.clause_agents(tok, depth)
         elif tok.pos_ in ("NOUN", "PROPN", "ADJ", "PRON", "NUM"):
-            for child in tok.children:
-                if child.dep_ in _MODIFIERS and child.i < tok.i:
-                    found.extend(self._in_subtree(child))
+            found.extend(self._person_beside(tok))  # "his brother Bashar al-Assad" -> Bashar al-Assad
+            modifiers = [c for c in tok.children if c.dep_ in _MODIFIERS and c.i < tok.i] if not found else []
+            for child in modifiers:
+                found.extend(self._in_subtree(child))
             lemma = tok.lemma_.lower()
             if not found and lemma in self.lex.nouns:
                 found.extend(self._claimers(tok, depth))
@@ -184,6 +185,11 @@ class SentenceRelations:
             return []
         return [n for c in tok.children if c.dep_ == "appos" and (n := self.tok2m.get(c.i)) is not None
                 and n.kind == "person" and n.origin not in ("noun", "pronoun") and n is not m]
+
+    def _person_beside(self, noun: Token) -> list[Mention]:
+        """The named person an apposition puts beside a noun that names no actor: "his brother Bashar al-Assad"."""
+        return _unique([n for c in noun.children if c.dep_ == "appos" and (n := self.tok2m.get(c.i)) is not None
+                        and n.kind == "person" and n.origin not in ("noun", "pronoun")])
 
     def _belongs(self, noun: Token, prep: Token) -> bool:
         """True for the preposition naming whose people a noun stands for: "members of X", "activists from X"."""
