@@ -106,3 +106,10 @@ def test_learned_membership_needs_kinds_that_can_hold_it():
     text = "The Houthis are part of the Axis of Resistance, and Hezbollah has trained Houthi fighters."
     found = Extractor().extract(Document(id="a", text=text))
     assert not [a for a in found if a.relation == "MEMBER_OF" and a.source.id == "axis_of_resistance"]
+
+
+
+def test_a_capital_named_as_the_place_of_a_meeting_is_no_pair_for_the_model(extractor):
+    doc, mentions, examples = _examples(extractor, "The Iranian envoy met Hezbollah officials in Beirut.")
+    assert any(m.form == "capital" for m in mentions)
+    assert examples and not any(m.form == "capital" for ex in examples for m in (ex.first, ex.second))

@@ -33,6 +33,7 @@ CANONICAL = {"FightingAgainst": "ASSAULT", "AlliesOf": "ALLY", "Likes": "SUPPORT
              "CommWith": "CONSULT", "BelongsTo": "MEMBER_OF", "InChargeOf": "LEADS"}
 UNDIRECTED = frozenset({"AlliesOf", "CommWith"})
 PLACE_LABELS = frozenset({"loc", "gpe", "fac"})
+_LOCATIVE = frozenset({"in", "at", "near", "around", "outside", "inside", "across", "from", "to"})
 _BLOCS = ("coalition", "igo")  # bodies of states and groups, never members of a single group
 
 
@@ -85,7 +86,7 @@ def chunk_examples(doc: Doc, mentions: Sequence[Mention], doc_id: str, offset: i
         span = sentence_span(sent, offset)
         context = SentenceContext(sent)
         for first, second in sentence_pairs(sent, ms):
-            if keep is not None and not keep(first, second):
+            if (keep is not None and not keep(first, second)) or _located(doc, first) or _located(doc, second):
                 continue
             top = path_top(sent, first, second, context)
             features = pair_features(sent, first, second, lex, context)
@@ -204,6 +205,12 @@ def _plausible(relation: str, source_kind: str | None, target_kind: str | None) 
 
 def _pair_key(a: tuple[int, int], b: tuple[int, int]) -> frozenset:
     return frozenset((a, b))
+
+
+def _located(doc: Doc, m: Mention) -> bool:
+    """A capital named as where something happens ("met Abadi in Baghdad"): a place, not the state as an actor."""
+    head = doc[m.tok_end - 1]
+    return m.form == "capital" and head.dep_ == "pobj" and head.head.lower_ in _LOCATIVE
 
 
 def _place(m: Mention) -> bool:
