@@ -113,3 +113,21 @@ def test_a_capital_named_as_the_place_of_a_meeting_is_no_pair_for_the_model(extr
     doc, mentions, examples = _examples(extractor, "The Iranian envoy met Hezbollah officials in Beirut.")
     assert any(m.form == "capital" for m in mentions)
     assert examples and not any(m.form == "capital" for ex in examples for m in (ex.first, ex.second))
+
+
+def test_no_learned_attack_by_a_speaker_or_by_the_one_attacked(extractor):
+    from axisgraph.kb.loader import bundled_kb
+    from axisgraph.nlp.relation_model import to_assertion
+
+    document = Document(id="t", text="")
+    _, _, examples = _examples(extractor, "US officials reported that Israel killed Hamas fighters.")
+    said = {(ex.first.text, ex.second.text): ex for ex in examples}
+    assert said[("US officials", "Israel")].reported and said[("US officials", "Hamas fighters")].reported
+    assert not said[("Israel", "Hamas fighters")].reported
+    assert to_assertion(said[("US officials", "Hamas fighters")], "FightingAgainst>", 0.9, document,
+                        bundled_kb()) is None
+    _, _, examples = _examples(extractor, "Airstrikes against Hamas operatives killed 20 militants in Gaza.")
+    aimed = next(ex for ex in examples if ex.first.text == "Hamas")
+    assert aimed.opposed == (True, False)
+    assert to_assertion(aimed, "FightingAgainst>", 0.9, document, bundled_kb()) is None
+    assert to_assertion(aimed, "FightingAgainst<", 0.9, document, bundled_kb()) is not None

@@ -302,9 +302,13 @@ def _place_phrase(head: Token, at: dict[int, Mention], kb: ActorKB, preps: tuple
 
 
 def _place_name(span: Span, lex: Lexicon) -> bool:
-    """True for a named place ("Hasaka Province") or a place phrase mis-tagged as a name ("Near Palmyra")."""
+    """True for a named place ("Hasaka Province", "the town of Dabiq") or a place phrase mis-tagged as a name
+    ("Near Palmyra")."""
     first, last = span[0], span[-1]
-    return last.lower_ in lex.place_nouns or (len(span) > 1 and first.lower_ in _SPATIAL_PREPS)
+    if last.lower_ in lex.place_nouns or (len(span) > 1 and first.lower_ in _SPATIAL_PREPS):
+        return True
+    head = span.root
+    return head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in lex.place_nouns
 
 
 def _untaken_part(ent: Span, taken: list[bool]) -> tuple[int, int]:

@@ -48,6 +48,8 @@ class PairExample:
     second: Mention
     sentence_span: tuple[int, int]
     trigger_span: tuple[int, int] = (0, 0)
+    reported: bool = False  # one end speaks, the other is in what it says
+    opposed: tuple[bool, bool] = (False, False)  # each end is the object of "against" (what an act is aimed at)
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -90,8 +92,10 @@ def chunk_examples(doc: Doc, mentions: Sequence[Mention], doc_id: str, offset: i
                 continue
             top = path_top(sent, first, second, context)
             features = pair_features(sent, first, second, lex, context)
+            reported = _speaks_of(doc, first, second, lex) or _speaks_of(doc, second, first, lex)
             out.append(PairExample(doc_id, features, gold_label(first, second, gold),
-                                   first, second, span, (top.idx + offset, top.idx + len(top.text) + offset)))
+                                   first, second, span, (top.idx + offset, top.idx + len(top.text) + offset),
+                                   reported, (_opposed(doc, first), _opposed(doc, second))))
     return out
 
 
@@ -181,7 +185,11 @@ def to_assertion(ex: PairExample, label: str, prob: float, document: Document, k
     """A learned assertion from a predicted label, directed as the label says."""
     kind, arrow = label[:-1], label[-1]
     relation = CANONICAL[kind]
+    if ex.reported and relation == "ASSAULT":
+        return None  # "X reported that the operation killed Y": the speaker is not the attacker
     src, tgt = (ex.first, ex.second) if arrow == ">" else (ex.second, ex.first)
+    if relation == "ASSAULT" and ex.opposed[0 if arrow == ">" else 1]:
+        return None  # "airstrikes against al-Qaida killed 20 militants": al-Qaida is the one attacked
     source, target = actor_ref(src, kb, relation, document.date), actor_ref(tgt, kb, relation, document.date)
     if (source.id is not None and source.id == target.id) or not _plausible(relation, source.kind, target.kind):
         return None
@@ -205,6 +213,24 @@ def _plausible(relation: str, source_kind: str | None, target_kind: str | None) 
 
 def _pair_key(a: tuple[int, int], b: tuple[int, int]) -> frozenset:
     return frozenset((a, b))
+
+
+def _speaks_of(doc: Doc, speaker: Mention, other: Mention, lex: Lexicon) -> bool:
+    """True if `speaker` is the subject of a verb of saying and `other` is inside what it says."""
+    head = doc[speaker.tok_end - 1]
+    verb = head.head
+    if head.dep_ != "nsubj" or verb.lemma_.lower() not in lex.speech_verbs:
+        return False
+    said = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp")]
+    return any(c.left_edge.i <= other.tok_start and other.tok_end - 1 <= c.right_edge.i for c in said)
+
+
+def _opposed(doc: Doc, m: Mention) -> bool:
+    """True for a mention an act is aimed at: "airstrikes against al-Qaida operatives"."""
+    head = doc[m.tok_end - 1]
+    while head.dep_ in ("compound", "amod", "nmod") and head.head.i > head.i:
+        head = head.head
+    return head.dep_ == "pobj" and head.head.lower_ == "against"
 
 
 def _located(doc: Doc, m: Mention) -> bool:
