@@ -238,3 +238,8 @@ def test_a_family_name_after_another_given_name_is_not_the_kb_person(tmp_path):
     assert matched("It was founded by Bassel al-Assad in 1989.") == []
     assert matched("Bashar al-Assad met the envoy.") == ["Bashar al-Assad"]
     assert matched("President Assad met the envoy.") == ["President Assad"]
+
+
+def test_a_name_the_text_calls_a_town_is_no_organisation():
+    found = _mentions("Syrian rebels liberated the town of Dabiq from Hamas.")
+    assert not [m for m in found if m.text == "Dabiq" and m.form == "org"]

@@ -95,7 +95,7 @@ def find_mentions(doc: Doc, matcher: KBMatcher, kb: ActorKB, lex: Lexicon, state
         if ent.label_ not in _NER_LABELS:
             continue
         start, end = _untaken_part(ent, taken)
-        if start >= end or _place_name(doc[start:end], lex):
+        if start >= end or _place_name(doc[start:end], lex, ent.label_):
             continue
         mentions.append(_new(doc, start, end, offset, None, "person" if ent.label_ == "PERSON" else None,
                              "ner", ent.label_.lower()))
@@ -301,14 +301,16 @@ def _place_phrase(head: Token, at: dict[int, Mention], kb: ActorKB, preps: tuple
     return None
 
 
-def _place_name(span: Span, lex: Lexicon) -> bool:
-    """True for a named place ("Hasaka Province", "the town of Dabiq") or a place phrase mis-tagged as a name
-    ("Near Palmyra")."""
+def _place_name(span: Span, lex: Lexicon, label: str = "") -> bool:
+    """True for a named place ("Hasaka Province") or a place phrase mis-tagged as a name ("Near Palmyra"), and
+    for a name NER took for an organisation or person where the text calls it a place ("the town of Dabiq";
+    tagged GPE or NORP it stays, a place that can locate an unattributed bombing)."""
     first, last = span[0], span[-1]
     if last.lower_ in lex.place_nouns or (len(span) > 1 and first.lower_ in _SPATIAL_PREPS):
         return True
     head = span.root
-    return head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in lex.place_nouns
+    return label in ("ORG", "PERSON") and head.dep_ == "pobj" and head.head.lower_ == "of" and \
+        head.head.head.lemma_.lower() in lex.place_nouns
 
 
 def _untaken_part(ent: Span, taken: list[bool]) -> tuple[int, int]:
