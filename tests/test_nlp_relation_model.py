@@ -131,3 +131,15 @@ def test_no_learned_attack_by_a_speaker_or_by_the_one_attacked(extractor):
     assert aimed.opposed == (True, False)
     assert to_assertion(aimed, "FightingAgainst>", 0.9, document, bundled_kb()) is None
     assert to_assertion(aimed, "FightingAgainst<", 0.9, document, bundled_kb()) is not None
+
+
+def test_no_learned_tie_but_alliance_between_items_of_one_list(extractor):
+    from axisgraph.kb.loader import bundled_kb
+    from axisgraph.nlp.relation_model import to_assertion
+
+    _, _, examples = _examples(extractor, "The Coalition and its partners have achieved a victory over ISIL.")
+    listed = next(ex for ex in examples if ex.first.text == "Coalition" and ex.second.text == "its partners")
+    assert listed.coordinated
+    document = Document(id="t", text="")
+    assert to_assertion(listed, "CommWith>", 0.9, document, bundled_kb()) is None
+    assert to_assertion(listed, "AlliesOf>", 0.9, document, bundled_kb()) is not None

@@ -50,6 +50,7 @@ class PairExample:
     trigger_span: tuple[int, int] = (0, 0)
     reported: bool = False  # one end speaks, the other is in what it says
     opposed: tuple[bool, bool] = (False, False)  # each end is the object of "against" (what an act is aimed at)
+    coordinated: bool = False  # the two ends are conjuncts of one list ("the Coalition and our partners")
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -95,7 +96,8 @@ def chunk_examples(doc: Doc, mentions: Sequence[Mention], doc_id: str, offset: i
             reported = _speaks_of(doc, first, second, lex) or _speaks_of(doc, second, first, lex)
             out.append(PairExample(doc_id, features, gold_label(first, second, gold),
                                    first, second, span, (top.idx + offset, top.idx + len(top.text) + offset),
-                                   reported, (_opposed(doc, first), _opposed(doc, second))))
+                                   reported, (_opposed(doc, first), _opposed(doc, second)),
+                                   _conjoined(doc, first, second)))
     return out
 
 
@@ -185,6 +187,8 @@ def to_assertion(ex: PairExample, label: str, prob: float, document: Document, k
     """A learned assertion from a predicted label, directed as the label says."""
     kind, arrow = label[:-1], label[-1]
     relation = CANONICAL[kind]
+    if ex.coordinated and relation != "ALLY":
+        return None  # "the Coalition and our partners have achieved": items of a list act together
     if ex.reported and relation == "ASSAULT":
         return None  # "X reported that the operation killed Y": the speaker is not the attacker
     src, tgt = (ex.first, ex.second) if arrow == ">" else (ex.second, ex.first)
@@ -223,6 +227,12 @@ def _speaks_of(doc: Doc, speaker: Mention, other: Mention, lex: Lexicon) -> bool
         return False
     said = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp")]
     return any(c.left_edge.i <= other.tok_start and other.tok_end - 1 <= c.right_edge.i for c in said)
+
+
+def _conjoined(doc: Doc, first: Mention, second: Mention) -> bool:
+    """True if two mentions are items of one coordination."""
+    a, b = doc[first.tok_end - 1], doc[second.tok_end - 1]
+    return any(t.i == b.i for t in a.conjuncts)
 
 
 def _opposed(doc: Doc, m: Mention) -> bool:
