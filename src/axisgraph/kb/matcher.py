@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from .model import ActorKB, SurfaceForm
 
@@ -33,6 +33,13 @@ _TITLES = {"president", "prime", "minister", "general", "gen.", "gen", "colonel"
 def _nisba(doc: Doc, start: int) -> bool:
     """True for a demonym that ends an Arabic name ("Abu Jandal al-Kuwaiti"): a name, not a nationality."""
     return start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in _ARTICLES
+
+
+def _person_at(doc: Doc, start: int) -> Span | None:
+    """The NER person name that token `start` is part of, if any."""
+    if doc[start].ent_type_ != "PERSON":
+        return None
+    return next((e for e in doc.ents if e.start <= start < e.end), None)
 
 
 def _variants(text: str) -> list[str]:
@@ -130,19 +137,19 @@ class KBMatcher:
     def _in_person_name(self, doc: Doc, actor_id: str, start: int, end: int) -> bool:
         """True if a non-person's alias at [start, end) is part of a longer NER person name ("Michael Jordan")."""
         actor = self.kb.get(actor_id)
-        if doc[start].ent_type_ != "PERSON" or actor is None or actor.kind == "person":
+        if actor is None or actor.kind == "person":
             return False
-        ent = next((e for e in doc.ents if e.start <= start < e.end), None)
+        ent = _person_at(doc, start)
         return ent is not None and (ent.start < start or ent.end > end)
 
     def _kin_name(self, doc: Doc, actor_id: str, start: int) -> bool:
         """True if a person's family name follows another given name in one NER person: "Bassel al-Assad" is not
         Bashar al-Assad."""
         actor = self.kb.get(actor_id)
-        if actor is None or actor.kind != "person" or doc[start].ent_type_ != "PERSON":
+        if actor is None or actor.kind != "person":
             return False
-        ent = next((e for e in doc.ents if e.start <= start < e.end), None)
-        if ent is None or ent.start >= start or ent.label_ != "PERSON":
+        ent = _person_at(doc, start)
+        if ent is None or ent.start >= start:
             return False
         given = doc[ent.start]
         words = {w.lower() for name in (actor.name, *actor.aliases) for w in name.split()}
