@@ -9,7 +9,7 @@ keys the hand lexicon lacks, in `Lexicon.fallback_verbs`. A user's file can inst
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -83,9 +83,10 @@ class Lexicon:
         """Every noun that can head a description of an actor."""
         return frozenset(n for nouns in self.descriptions.values() for n in nouns)
 
+    @cached_property
     def grammar_verbs(self) -> frozenset[str]:
         """Verbs with a grammatical job (saying, intent, refusal, denial, copula, light verb): they govern other
-        triggers rather than state one."""
+        triggers rather than state one. Computed once per lexicon (every sentence asks)."""
         return (self.speech_verbs | self.intent_verbs | self.refusal_verbs | self.denial_verbs
                 | self.allegation_verbs | self.copulas | self.light_verbs)
 
@@ -170,7 +171,7 @@ def read_verb_cues(path: Path | str) -> dict[str, Cue]:
 
 def _stating(lex: Lexicon, cues: dict[str, Cue]) -> dict[str, Cue]:
     """The cues whose verb has no grammatical job in `lex` ("say", "plan", "launch" govern other triggers)."""
-    grammar = lex.grammar_verbs()
+    grammar = lex.grammar_verbs
     return {key: cue for key, cue in cues.items() if key.split()[0] not in grammar}
 
 

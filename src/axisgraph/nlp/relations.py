@@ -76,7 +76,7 @@ class SentenceRelations:
         self.doc = sent.doc
         self.tok2m = tok2m
         self.lex = lex
-        self.grammar = lex.grammar_verbs()  # "said" keyed by a user's verb file still only reports
+        self.grammar = lex.grammar_verbs  # "said" keyed by a user's verb file still only reports
         self.out: list[Candidate] = []
 
     # ---------------------------------------------------------------- arguments
