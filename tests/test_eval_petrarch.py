@@ -206,3 +206,11 @@ def test_end_to_end_with_the_extractor(shared_data):
     assert result.found.total == 281
     assert 0 < result.found.correct <= result.pair_found.correct <= result.found.total
     assert result.found_exact.correct <= result.found.correct
+
+
+def test_the_first_dated_code_that_holds_wins_over_later_overlapping_ones():
+    entries = parse_actor_dictionary("SAM_GAMGEE [HOB]\n\t[ORCHOB 20100109-20100112]\n\t[HOBMIL 20080120-20121109]\n")
+    book = build_codebook(entries)
+    assert book.code_of("sam_gamgee", date(2010, 1, 10)) == "ORCHOB"
+    assert book.code_of("sam_gamgee", date(2011, 1, 10)) == "HOBMIL"
+    assert book.code_of("sam_gamgee", date(2001, 1, 10)) == "HOB"

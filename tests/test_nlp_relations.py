@@ -376,3 +376,54 @@ def test_an_organisation_it_founded_headed_or_run_by_someone():
                 and a.target.text == "It"]
     found = extract_rules("The group is headed by his brother Hassan Nasrallah.")
     assert [a for a in found if a.relation == "LEADS" and a.source.id == "person.hassan_nasrallah"]
+
+
+@pytest.mark.parametrize("text", [
+    "Hassan Nasrallah, secretary-general of Hezbollah, spoke on Friday.",
+    "Nasrallah, Hezbollah's secretary-general, spoke on Friday.",
+    "Hezbollah Secretary-General Hassan Nasrallah spoke on Friday.",
+    "Hassan Nasrallah, the secretary general of Hezbollah, spoke on Friday.",
+])
+def test_a_hyphenated_title_the_tokenizer_split_is_one_role(text):
+    found = extract_rules(text)
+    assert [(a.relation, a.target.id) for a in found if a.target] == [("LEADS", "hezbollah")]
+    assert found[0].source.text.endswith("Nasrallah")
+
+
+def test_a_role_given_by_a_verb_goes_to_its_object_or_passive_subject():
+    appointed = extract_rules("Iran appointed Mohammad Pakpour as the new commander of the Quds Force.")
+    assert find(appointed, "Mohammad Pakpour", "LEADS", "irn.irgc.quds")
+    assert not find(appointed, "irn", "LEADS", "irn.irgc.quds")
+    described = extract_rules("Mohamed Moumou was described as the uncontested leader of an extremist group.")
+    assert find(described, "Mohamed Moumou", "LEADS", "extremist group")
+
+
+def test_a_name_hung_on_the_holder_of_a_role_still_holds_it():
+    found = extract_rules("The Iranian commander of the Quds Force, Esmail Qaani, arrived in Baghdad.")
+    assert find(found, "Esmail Qaani", "LEADS", "irn.irgc.quds")
+
+
+def test_a_singular_role_after_a_list_belongs_to_the_last_name():
+    found = extract_rules("Jonathan Cohen and Ahmed Kamil Murad, director of the Office of Museums, opened the hall.")
+    assert [a.source.text for a in found if a.relation == "LEADS"] == ["Ahmed Kamil Murad"]
+    both = extract_rules("Ismail Haniyeh and Yahya Sinwar, leaders of Hamas, met in Doha.")
+    assert {a.source.text for a in find(both, None, "LEADS", "hamas") + both if a.relation == "LEADS"} == {
+        "Ismail Haniyeh", "Yahya Sinwar"}
+
+
+def test_a_nationality_is_not_the_holder_beside_a_named_one():
+    found = extract_rules("He was appointed as the Iraqi commander of the Popular Mobilization Forces.")
+    assert [(a.relation, a.target.text) for a in found] == [("LEADS", "Popular Mobilization Forces")]
+
+
+def test_the_people_a_group_has_are_its_members():
+    assert find(extract_rules("Hezbollah has 100,000 fighters, Nasrallah claimed."), "100,000 fighters",
+                "MEMBER_OF", "hezbollah")
+    employees = extract_rules("Founded in 2004, it has 700 employees across Iraq and Jordan.")
+    assert [(a.source.text, a.relation, a.target.text) for a in employees] == [("700 employees", "MEMBER_OF", "it")]
+    assert not extract_rules("Hezbollah has rockets in southern Lebanon.")
+
+
+def test_people_from_a_group_are_its_members():
+    assert find(extract_rules("Two officers from the Quds Force were killed in Damascus."), "officers",
+                "MEMBER_OF", "irn.irgc.quds")

@@ -173,15 +173,17 @@ class CodeBook:
         return codes[-1] if codes else None
 
     def codes_of(self, actor_id: str | None, on: date | None = None) -> list[str]:
-        """All codes an actor stands for on a date: one, or each part of a compound actor (`[FRO/BIL/SAM]`)."""
+        """All codes an actor stands for on a date: one, or each part of a compound actor (`[FRO/BIL/SAM]`).
+        Of overlapping dated codes the first listed wins, as in PETRARCH; undated, the last."""
         if not actor_id:
             return []
         spells = self.codes.get(actor_id)
         if spells:
             dated = [s for s in spells if (s.since or s.until) and s.valid_on(on)]
             undated = [s for s in spells if not (s.since or s.until)]
-            chosen = dated or undated or spells
-            return [s.code for s in chosen] if actor_id in self.compounds else [chosen[-1].code]
+            if actor_id in self.compounds:
+                return [s.code for s in dated or undated or spells]
+            return [dated[0].code] if dated else [(undated or spells)[-1].code]
         code = self._generated_code(actor_id)
         return [code] if code else []
 

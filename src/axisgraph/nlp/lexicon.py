@@ -84,6 +84,11 @@ class Lexicon:
         return frozenset(n for nouns in self.descriptions.values() for n in nouns)
 
     @cached_property
+    def people_nouns(self) -> frozenset[str]:
+        """Nouns for the people a group is made of: member nouns and the MEMBER_OF roles ("fighter", "employee")."""
+        return self.member_nouns | {noun for noun, cue in self.roles.items() if cue.rel == "MEMBER_OF"}
+
+    @cached_property
     def grammar_verbs(self) -> frozenset[str]:
         """Verbs with a grammatical job (saying, intent, refusal, denial, copula, light verb): they govern other
         triggers rather than state one. Computed once per lexicon (every sentence asks)."""

@@ -124,12 +124,14 @@ def _common_nouns(doc: Doc, taken: list[bool], lex: Lexicon, state: Discourse, o
             found.append(_pronoun(doc, token, state, offset))
             taken[token.i] = True
             continue
-        if token.pos_ not in ("NOUN", "PROPN") or not _is_actor_noun(token, lex):
+        if token.pos_ not in ("NOUN", "PROPN") or not _is_actor_noun(token, lex) or _hyphen_tail(token):
             continue
         end = _name_after_title(token, taken)
         if token.dep_ == "compound" and token.head.i > token.i and end is None and not _body_modifier(token, lex):
             continue
         end = end or token.i + 1
+        if end + 1 < len(doc) and _hyphen_tail(doc[end + 1]):
+            end += 2  # "secretary-general": the word after the hyphen belongs to this one
         start = token.i
         while start > 0 and not taken[start - 1] and doc[start - 1].dep_ in (
                 "amod", "compound", "det", "poss", "nummod", "quantmod") and doc[start - 1].head.i >= token.i \
@@ -143,10 +145,22 @@ def _common_nouns(doc: Doc, taken: list[bool], lex: Lexicon, state: Discourse, o
     return found
 
 
+def _hyphen_tail(token: Token) -> bool:
+    """True for the word after a hyphen that modifies the word before it ("general" in "secretary-general")."""
+    doc = token.doc
+    return token.i >= 2 and doc[token.i - 1].text == "-" and not doc[token.i - 1].whitespace_ \
+        and not doc[token.i - 2].whitespace_ and token.head.i == token.i - 2
+
+
 def _organisation_it(token: Token, lex: Lexicon) -> bool:
-    """True for an "it" that a standing tie makes an organisation: "It was founded by X", "it is run by Y"."""
+    """True for an "it" that a standing tie makes an organisation: "It was founded by X", "it is run by Y",
+    "it has 700 employees"."""
     if token.lower_ != "it" or token.dep_ not in ("nsubj", "nsubjpass"):
         return False
+    if token.head.lemma_.lower() == "have" and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in lex.people_nouns
+            for c in token.head.children):
+        return True
     cue = lex.verbs.get(token.head.lemma_.lower())
     return cue is not None and cue.rel in _ORGANISATION_TIES
 

@@ -509,6 +509,11 @@ class SentenceRelations:
                 self.singled_out(tok)
             if tok.dep_ == "acl" and (lemma in self.lex.composition_verbs or _made_up(tok)):
                 self.composition(tok)
+            if lemma in ("have", "boast") and tok.pos_ == "VERB":
+                self.staff(tok)
+            tagged_adjective = self._split_role(tok)[1] if tok.pos_ == "ADJ" else None
+            if tagged_adjective is not None:
+                self.role(tok, tagged_adjective)  # "Hezbollah's secretary-general", "general" tagged ADJ
             if tok.pos_ in ("NOUN", "PROPN", "VERB") and not self._verbal_use(tok):
                 role = self._role(tok)
                 if role is not None:
@@ -650,6 +655,13 @@ class SentenceRelations:
         members = [m for p in parts for m in self.actors(p) if m is not group]
         self.emit(members, [group], _COMPOSING, None, verb, "role", 0.75)
 
+    def staff(self, verb: Token) -> None:
+        """People a group has: "Hezbollah has 100,000 fighters", "it has 700 employees" -> MEMBER_OF the group."""
+        groups = [m for m in self.subjects(verb)[0] if m.kind != "person"]
+        people = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in self.lex.people_nouns]
+        members = [m for p in people for m in self.actors(p) if m.tok_start <= p.i < m.tok_end]
+        self.emit(members, groups, _COMPOSING, None, verb, "role", 0.7)
+
     def within(self, prep: Token) -> None:
         """Acting inside a body: "worked with Turkey within NATO", "Germany argued within the EU" -> MEMBER_OF."""
         bodies = [m for c in prep.children if c.dep_ == "pobj" for m in self.actors(c)
@@ -736,6 +748,21 @@ class SentenceRelations:
             return None
         return self.lex.nouns.get(f"{self.doc[tok.i - 2].lower_}-{tok.lower_}")
 
+    def _split_role(self, tok: Token) -> tuple[bool, Cue | None]:
+        """Whether the token is part of a hyphenated role the tokenizer split ("secretary-general"), and the
+        role's cue if it is the part the parser made the head (the other part is no role of its own)."""
+        doc = self.doc
+        for first in (tok.i, tok.i - 2):
+            if first < 0 or first + 2 >= len(doc) or doc[first + 1].text != "-" or doc[first].whitespace_ \
+                    or doc[first + 1].whitespace_:
+                continue
+            joined = f"{doc[first].lower_}-{doc[first + 2].lower_}"
+            cue = self.lex.roles.get(joined) or self.lex.titles.get(joined.replace("-", " "))
+            if cue is not None:
+                head = first + 2 if doc[first].head.i == first + 2 else first
+                return True, cue if tok.i == head else None
+        return False, None
+
     def _fallback_cue(self, lemma: str, particle: str | None, hand: Cue | None) -> Cue | None:
         """A CAMEO-table cue for a key the hand lexicon lacks: "lemma particle" first, the lemma if no hand cue."""
         if particle and f"{lemma} {particle}" not in self.lex.verbs:
@@ -763,6 +790,9 @@ class SentenceRelations:
 
     def _role(self, tok: Token) -> Cue | None:
         lemma = tok.lemma_.lower()
+        split, cue = self._split_role(tok)
+        if split:
+            return cue
         if tok.i > 0:
             title = self.lex.titles.get(f"{self.doc[tok.i - 1].lower_} {lemma}")
             if title is not None:
@@ -1385,12 +1415,13 @@ class SentenceRelations:
             return
         if not bearers:
             return
+        named = self.prep_objects(noun, ("of", "for", "to", "in", "from") if cue.rel == "MEMBER_OF" else
+                                  ("of", "for", "to"))
         holders: list[Mention] = []
-        for child in noun.children:
-            if child.dep_ in _MODIFIERS and child.i < noun.i:
+        for child in noun.children:  # "the Iraqi commander of X": with a named holder, the adjective is not one
+            if child.dep_ in _MODIFIERS and child.i < noun.i and not (named and child.dep_ == "amod"):
                 holders.extend(self._in_subtree(child))
-        holders.extend(self.prep_objects(noun, ("of", "for", "to", "in") if cue.rel == "MEMBER_OF" else
-                                         ("of", "for", "to")))
+        holders.extend(named)
         if not holders and noun.dep_ == "compound":
             for sibling in noun.head.children:
                 if sibling.dep_ in _MODIFIERS and sibling.i < noun.i:
@@ -1436,12 +1467,20 @@ class SentenceRelations:
         if noun.dep_ == "compound" and self.tok2m.get(head.i) is not None:
             return [self.tok2m[head.i]]
         if noun.dep_ == "appos":
-            return self.actors(_first_conjunct(head))
+            first = _first_conjunct(head)
+            last = max((t for t in first.subtree if t.dep_ == "conj" and t.head.i == first.i and t.i < noun.i),
+                       key=lambda t: t.i, default=None)
+            if last is not None and noun.tag_ in ("NN", "NNP"):  # "X and Y, director of Z": Y is the director
+                return self.actors(last, conj=False)
+            return self.actors(first)
         for child in noun.children:
             if child.dep_ == "appos":
                 found = self.actors(child)
                 if found:
                     return found
+        named = self._person_after_holder(noun)
+        if named:
+            return named
         if noun.dep_ == "attr" and head.lemma_.lower() in self.lex.copulas:
             return self.subjects(head)[0]
         if noun.dep_ == "pobj" and head.lower_ == "as" and head.head.lemma_.lower() in self.lex.copulas:
@@ -1449,6 +1488,10 @@ class SentenceRelations:
         if noun.dep_ == "pobj" and head.lower_ == "as" and noun.lemma_.lower() == "part" and \
                 head.head.pos_ in ("VERB", "AUX"):
             return self.subjects(head.head)[0]
+        if noun.dep_ == "pobj" and head.lower_ == "as" and head.head.pos_ == "VERB":
+            return self._designated(head.head)
+        if noun.dep_ == "oprd" and head.pos_ == "VERB":
+            return self._designated(head)
         if noun.dep_ == "pobj" and head.lower_ == "of" and noun.lemma_.lower() == "part":
             return []
         if noun.dep_ in ("nsubj",) and head.lemma_.lower() in self.lex.copulas:
@@ -1456,6 +1499,25 @@ class SentenceRelations:
                 if child.dep_ == "attr":
                     return self.actors(child)
         return []
+
+    def _person_after_holder(self, noun: Token) -> list[Mention]:
+        """The person the parser hung on the role's holder: "the commander of the Quds Force, Esmail Qaani,"."""
+        for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "for")):
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                people = [m for c in obj.children if c.dep_ == "appos" for m in self.actors(c)
+                          if m.kind == "person" or self.doc[m.tok_start].ent_type_ == "PERSON"]
+                if people:
+                    return people
+        return []
+
+    def _designated(self, verb: Token) -> list[Mention]:
+        """Who a verb gives a role ("appointed X as commander", "X was described as a leader", "X served as
+        its head"): the object of an active verb, else its subject."""
+        found, passive = self.subjects(verb)
+        if passive or self._is_passive(verb):
+            return found
+        objects = [m for c in verb.children if c.dep_ == "dobj" for m in self.actors(c)]
+        return objects or found
 
     def hyphen(self, tok: Token, cue: Cue) -> None:
         """"Iran-backed PMF": the actor before the hyphen relates to the noun the compound modifies."""
