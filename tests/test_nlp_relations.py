@@ -339,7 +339,7 @@ def test_condemning_words_make_the_speaker_disapprove_of_the_actor_described():
 
 def test_personnel_deployed_from_a_unit_belong_to_it_and_founders_lead():
     found = extract_rules("300 Airmen, deployed from the 158th Fighter Wing, arrived in Qatar.")
-    assert find(found, "Airmen", "MEMBER_OF", "158th Fighter Wing")
+    assert find(found, "300 Airmen", "MEMBER_OF", "158th Fighter Wing")
     found = extract_rules("Hezbollah was founded by Hassan Nasrallah.")
     assert find(found, "person.hassan_nasrallah", "LEADS", "hezbollah")
 
@@ -425,5 +425,15 @@ def test_the_people_a_group_has_are_its_members():
 
 
 def test_people_from_a_group_are_its_members():
-    assert find(extract_rules("Two officers from the Quds Force were killed in Damascus."), "officers",
+    assert find(extract_rules("Two officers from the Quds Force were killed in Damascus."), "Two officers",
                 "MEMBER_OF", "irn.irgc.quds")
+
+
+def test_coordinated_subjects_fighting_one_enemy_fight_together():
+    found = extract_rules("The UK, the wider Global Coalition and the Government of Iraq are committed to defeating "
+                          "these terrorists.")
+    pairs = {(a.source.text, a.target.text) for a in found if a.relation == "COOPERATE"}
+    assert ("UK", "Government of Iraq") in pairs and ("Government of Iraq", "UK") in pairs
+    assert {a.mode for a in found if a.relation == "COOPERATE"} == {"military"}
+    assert find(extract_rules("Hamas and Islamic Jihad fired rockets at Israel."), "hamas", "COOPERATE", "pij")
+    assert not [a for a in extract_rules("Israel attacked Hamas and Hezbollah.") if a.relation == "COOPERATE"]

@@ -135,7 +135,7 @@ def _common_nouns(doc: Doc, taken: list[bool], lex: Lexicon, state: Discourse, o
         start = token.i
         while start > 0 and not taken[start - 1] and doc[start - 1].dep_ in (
                 "amod", "compound", "det", "poss", "nummod", "quantmod") and doc[start - 1].head.i >= token.i \
-                and not doc[start - 1].is_sent_start and not (start > 1 and doc[start - 2].text in ("-", "–")):
+                and not doc[start].is_sent_start and not (start > 1 and doc[start - 2].text in ("-", "–")):
             start -= 1
         while start < token.i and doc[start].lower_ in ("the", "a", "an"):
             start += 1

@@ -47,6 +47,7 @@ _IN_UNIT = Cue(lemma=",", rel="MEMBER_OF")
 _SINGLED = Cue(lemma="notably", rel="MEMBER_OF")
 _COMPOSING = Cue(lemma="comprise", rel="MEMBER_OF")
 _WITHIN = Cue(lemma="within", rel="MEMBER_OF")
+_TOGETHER = Cue(lemma="together", rel="COOPERATE", symmetric=True)
 _AIMED = ("on", "against")  # "a war on X" is waged one way, "a war with X" both ways
 _PLACE_PREPS = {"in", "near", "outside", "at", "inside", "around", "on"}
 _MOVES = ("RETREAT", "MOBILIZE")  # "troops were withdrawn": the forces' side moves, no agent needed
@@ -540,8 +541,32 @@ class SentenceRelations:
                 self.obligation(tok)
         self.unit_chains()
         self.pejoratives()
+        self.co_belligerents()
         self.out = [self._military_support(c) for c in self.out]
         return self.out
+
+    def co_belligerents(self) -> None:
+        """Coordinated subjects fighting one enemy fight together: "The UK, the Coalition and Iraq are committed
+        to defeating ISIL" -> each pair COOPERATE (military)."""
+        sides: dict[tuple[int, str], list[Mention]] = {}
+        for c in self.out:
+            if c.relation == "ASSAULT" and c.target is not None and c.method == "verb":
+                sides.setdefault((c.trigger.i, c.target.key), []).append(c.source)
+        for (trigger, _), sources in sides.items():
+            joint = [m for m in _unique(sources) if self._coordinated(m, sources)]
+            if len({m.key for m in joint}) > 1:
+                self.emit_pairs(joint, _TOGETHER, "military", self.doc[trigger], "coordination", 0.6)
+
+    def _coordinated(self, mention: Mention, others: list[Mention]) -> bool:
+        """True if the mention's head and another mention's head are conjuncts ("X and Y", "X, Y and Z"; a list
+        the parser took for an apposition, as both are sources of one statement)."""
+        root = self.doc[mention.tok_start:mention.tok_end].root
+        for other in others:
+            head = self.doc[other.tok_start:other.tok_end].root
+            if other is not mention and any(t.dep_ in ("conj", "appos") and t.head.i == u.i
+                                            for t, u in ((root, head), (head, root))):
+                return True
+        return False
 
     def pejoratives(self) -> None:
         """Condemning words: "the UK ... from Assad's inhumanity", "pressure on Assad's brutal regime".
