@@ -222,3 +222,33 @@ def test_an_inflected_speech_verb_in_a_user_file_still_only_reports(tmp_path):
     found = extractor.extract(Document(id="s", text="Iran armed Hezbollah, a senior Israeli official said."))
     assert find(found, "irn", "AID", "hezbollah")
     assert not [a for a in found if a.relation == "REQUEST"]
+
+
+def test_object_nouns_before_a_target_preposition_and_two_word_objects():
+    verbs = convert(parse_verb_dictionary(
+        "--- CELEBRATE [181] ---\nCELEBRATE\n- * EID AT ^ WITH + [043]\n- * IFTAR IN ^ + [045]\n"
+        "--- SIGN [081] ---\nSIGN\n- * TRADE PROTOCOL [085]\n- * NOT BE HELD [112]\n")).verbs
+    assert verbs["celebrate"]["objects"] == {"eid": "CONSULT", "iftar": "CONSULT"}
+    assert verbs["sign"]["objects"] == {"protocol": "RETREAT"}
+
+
+@pytest.fixture
+def petrarch_style_verbs(tmp_path) -> Path:
+    path = tmp_path / "petrarch.verbs.txt"
+    path.write_text("--- DEPART [032] ---\nDEPART\n\n--- BREAK [1717] ---\nBREAK { BROKE BROKEN }\n\n"
+                    "--- WELCOME [041] ---\nWELCOME\n", encoding="utf-8")
+    return path
+
+
+def test_user_verbs_take_a_target_from_a_prepositional_phrase_as_petrarch_does(petrarch_style_verbs):
+    extractor = Extractor(fixture_kb(), lexicon=lexicon_with_petrarch_verbs(petrarch_style_verbs, win=True),
+                          relation_model=False)
+    def coded(text: str) -> set[tuple[str, str, str]]:
+        return {(a.source.id, a.relation, a.target.id) for a in extractor.extract(Document(id="p", text=text))
+                if a.target is not None}
+    assert ("irn", "AGREE", "irq") in coded("Iran departed from Iraq on Monday.")
+    assert ("irn", "CONSULT", "irq") in coded("Iran welcomed memos from Iraq on its role in the talks.")
+    assert coded("Iran has broken relations with Iraq.") == {("irn", "COERCE", "irq")}
+    default = Extractor(fixture_kb(), relation_model=False)
+    assert not [a for a in default.extract(Document(id="d", text="Iran departed from Iraq on Monday."))
+                if a.target is not None and a.relation == "AGREE"]

@@ -7,8 +7,9 @@ The format (PETRARCH's `PETRreader.read_verb_dictionary` documentation) has syno
 set, `{A B}` a noun phrase headed by its last word and `(PREP ...)` a prepositional phrase.
 
 The conversion is conservative: a verb form becomes a cue with the relation of its CAMEO code
-(`ontology.cameo_to_relation`); only patterns of the shapes `* NOUN`, `* {MOD NOUN}`, `* &SET` (object
-nouns) and `* PREP +`, `* (PREP +)`, `* (PREP)` (the preposition introducing the target) are used. Every
+(`ontology.cameo_to_relation`); only patterns of the shapes `* NOUN`, `* MOD NOUN`, `* {MOD NOUN}`,
+`* &SET`, `* NOUN PREP ^ PREP +` (object nouns, up to three words, before any target slots) and `* PREP +`,
+`* (PREP +)`, `* (PREP)` (the preposition introducing the target) are used. Every
 other pattern, and every code with no relation (CAMEO root 01, `---`, non-CAMEO codes), is skipped and
 counted in `Conversion.skipped`.
 """
@@ -36,6 +37,8 @@ _FUNCTION_WORDS = PARTICLES | PREPOSITIONS | frozenset({
     "a", "an", "the", "it", "its", "him", "her", "them", "himself", "herself", "itself", "themselves", "not",
     "no", "that", "this", "these", "those", "all", "any", "some", "ahead", "forward", "again", "now", "so",
     "as", "and", "or", "but", "if", "than", "then", "very", "more", "less", "much", "most", "too"})
+_BE = frozenset({"be", "been", "being", "is", "are", "was", "were"})
+_SLOTS = frozenset({"^", "+", "$", "%"})  # skipped phrase, target, source, compound actor of a pattern
 _HEADER = re.compile(r"^---\s*(?P<name>[^\[]*?)\s*(?:\[(?P<code>[^\]]*)\])?[\s\-\[\]:0-9]*$")
 _CODE = re.compile(r"\[([^\]]*)\]")
 _WORD = re.compile(r"[a-z][a-z'\-]*")
@@ -297,11 +300,24 @@ def _object_phrases(after: Sequence[str], synsets: dict[str, tuple[str, ...]]) -
         if head.startswith("&"):
             return [" ".join(inner[:-1] + [m]) for m in synsets.get(head.rstrip("_").upper(), ())] or None
         return [" ".join(inner).lower()]
-    if len(after) != 1 or any(c in text for c in "{}()+$%^"):
-        return None
-    if text.startswith("&"):
+    if len(after) == 1 and text.startswith("&"):
         return list(synsets.get(text.rstrip("_").upper(), ())) or None
-    return [text.lower()]
+    words = _leading_words(after)
+    rest = after[len(words):]
+    if not words or len(words) > 3 or not all(t.lower() in PREPOSITIONS or t in _SLOTS for t in rest):
+        return None
+    return [" ".join(words).lower()]
+
+
+def _leading_words(after: Sequence[str]) -> list[str]:
+    """The plain words an `after` part opens with ("TRADE PROTOCOL", "EID" of "EID AT ^ WITH +")."""
+    words: list[str] = []
+    for tok in after:
+        low = tok.lower()
+        if not _WORD.fullmatch(low) or low in _FUNCTION_WORDS or low in _BE:
+            break
+        words.append(tok)
+    return words
 
 
 def _prep_of(after: Sequence[str]) -> str | None:

@@ -34,6 +34,7 @@ class Cue:
     object: str | None = None
     passive_preps: tuple[str, ...] = ()
     objects: dict[str, str] = field(default_factory=dict)
+    any_prep: bool = False  # with no other target, the object of any preposition is one (PETRARCH-2's reading)
 
 
 @dataclass(frozen=True)
@@ -191,11 +192,13 @@ def with_fallback_verbs(lex: Lexicon, cues: dict[str, Cue]) -> Lexicon:
 
 
 def _over_hand(hand: Cue | None, cue: Cue) -> Cue:
-    """A user cue over a hand cue: the user's relation, mode and object nouns; the hand cue's grammar."""
+    """A user cue over a hand cue: the user's relation, mode, object nouns and whether the verb needs one
+    (the hand's would overrule the user's reading of the verb); the hand cue's grammar."""
     if hand is None:
         return cue
     return replace(hand, rel=cue.rel, mode=cue.mode, preps=tuple(dict.fromkeys(hand.preps + cue.preps)),
-                   objects={**hand.objects, **cue.objects}, symmetric=hand.symmetric or cue.symmetric)
+                   objects=cue.objects, needs=cue.needs, symmetric=hand.symmetric or cue.symmetric,
+                   any_prep=hand.any_prep or cue.any_prep)
 
 
 def with_winning_verbs(lex: Lexicon, cues: dict[str, Cue]) -> Lexicon:
@@ -230,10 +233,12 @@ def lexicon_with_petrarch_verbs(path: Path | str, base: Lexicon | None = None, w
     """The bundled lexicon (or `base`) with the verbs of a user's PETRARCH verb dictionary.
 
     The user's verbs take precedence over the bundled CAMEO cues; over the hand lexicon only with `win`
-    (`with_winning_verbs`). A file from which no verb cue can be read (not a PETRARCH verb dictionary)
-    raises ValueError naming it.
+    (`with_winning_verbs`). They are read as PETRARCH-2 reads a verb phrase: a verb with no object takes
+    its target from a prepositional phrase ("Ethiopia acted against Libya"). A file from which no verb cue
+    can be read (not a PETRARCH verb dictionary) raises ValueError naming it.
     """
-    cues = _cues(convert_file(path).verbs, source=Path(path).name)
+    cues = {key: replace(cue, any_prep=True)
+            for key, cue in _cues(convert_file(path).verbs, source=Path(path).name).items()}
     if not cues:
         raise ValueError(f"{path}: no verb cue could be read from it "
                          "(a PETRARCH verb dictionary has blocks like `--- ATTACK [190] ---`)")

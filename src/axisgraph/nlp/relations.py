@@ -35,6 +35,8 @@ _OBLIGATION = {"must", "should", "ought"}
 _PRONOUNS = {"it", "they", "he", "she", "we"}
 _NOT_HOLDER = {"former", "ex", "then", "would-be", "deputy", "vice"}
 _PHRASE_PREPS = {"with", "to", "against", "on", "by", "of", "between", "toward", "towards"}
+_ANY_PREP = ("with", "to", "against", "on", "upon", "at", "for", "from", "into", "toward", "towards", "in", "over",
+             "about", "onto", "among", "between")
 _UNATTRIBUTED = 0.6  # a bombing with no named perpetrator, coded from where it happened
 _FALLBACK_SCORE = 0.8  # CAMEO-table verb cues are less sure than hand cues
 _OWN = {"its", "their", "his", "her", "our"}
@@ -806,7 +808,8 @@ class SentenceRelations:
         things = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.pos_ != "ADP"]
         stated = cue.needs != "objects" or any(self._object_relation(t, cue) is not None for t in things)
         args = [c for c in verb.children if c.dep_ in ("dobj", "dative", "nsubjpass") and c.pos_ != "ADP"]
-        own = {id(m) for c in args for m in self.actors(c)} | {id(m) for m in self.prep_objects(verb, cue.preps)}
+        own = {id(m) for c in args for m in self.actors(c)} | {
+            id(m) for m in self.prep_objects(verb, _ANY_PREP if cue.any_prep else cue.preps)}
         self.out[start:] = [replace(c, score=c.score * _FALLBACK_SCORE) for c in self.out[start:]
                             if stated and c.target is not None and (id(c.target) in own or cue.symmetric)]
 
@@ -912,6 +915,8 @@ class SentenceRelations:
         targets = objects + [m for m in via_prep if m not in objects]
         if not targets and not subjects:
             return
+        if not targets and thing is None and cue.any_prep:
+            targets = self.prep_objects(verb, _ANY_PREP)
         if not targets and thing is None:
             targets = self._borrowed_objects(verb, cue)
         if not targets and self.repaired_subject(verb) is not None:
@@ -924,6 +929,8 @@ class SentenceRelations:
             targets = self._event_agents(thing) or self._object_phrase_actors(thing)
         if not targets and cue.rel in ("COERCE", "ASSAULT"):
             targets = self._owners(verb, thing, cue)
+        if not targets and thing is not None and cue.any_prep:  # "welcomed memos from Bree"
+            targets = self.prep_objects(verb, _ANY_PREP) or self.prep_objects(thing, _ANY_PREP)
         if not subjects and cue.rel == "ASSAULT" and targets:
             self.emit(self._unattributed(verb), list(targets), cue, mode, verb, "verb", score * _UNATTRIBUTED)
             return
