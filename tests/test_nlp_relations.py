@@ -437,3 +437,17 @@ def test_coordinated_subjects_fighting_one_enemy_fight_together():
     assert {a.mode for a in found if a.relation == "COOPERATE"} == {"military"}
     assert find(extract_rules("Hamas and Islamic Jihad fired rockets at Israel."), "hamas", "COOPERATE", "pij")
     assert not [a for a in extract_rules("Israel attacked Hamas and Hezbollah.") if a.relation == "COOPERATE"]
+
+
+def test_air_and_naval_support_are_military_aid():
+    assert find(extract_rules("Russia provided air support to the Syrian army."), "rus", "AID", "syr.mil",
+                mode="military")
+    assert find(extract_rules("Iran provided naval support to the Houthis."), "irn", "AID", "houthis",
+                mode="military")
+
+
+def test_backing_a_fight_backs_the_fighter_not_the_enemy():
+    war = extract_rules("Iran supports the Houthis' war against Saudi Arabia.")
+    assert find(war, "irn", "SUPPORT", "houthis") and find(war, "houthis", "ASSAULT", "Saudi Arabia")
+    assert not find(war, "irn", "SUPPORT", "Saudi Arabia")
+    assert not find(extract_rules("We will continue to support their fight against Daesh."), None, "SUPPORT", "isis")

@@ -926,7 +926,9 @@ class SentenceRelations:
         if not targets and cue.rel in _GOVERNING + ("ACCUSE",):
             targets = self._embedded_objects(verb)
         if not targets and thing is not None and cue.rel in _GOVERNING + ("ACCUSE", "CONSULT"):
-            targets = self._event_agents(thing) or self._object_phrase_actors(thing)
+            backed = self._fighters_backed(thing, cue)
+            targets = self._event_agents(thing) or (backed if backed is not None else
+                                                    self._object_phrase_actors(thing))
         if not targets and cue.rel in ("COERCE", "ASSAULT"):
             targets = self._owners(verb, thing, cue)
         if not targets and thing is not None and cue.any_prep:  # "welcomed memos from Bree"
@@ -1079,6 +1081,13 @@ class SentenceRelations:
         found = [m for m in self.agents(thing) if m.origin != "pronoun"]
         found += [m for c in thing.children if c.dep_ == "poss" for m in self.actors(c) if m.origin != "pronoun"]
         return _unique(found)
+
+    def _fighters_backed(self, thing: Token, cue: Cue) -> list[Mention] | None:
+        """Backing a fight backs the fighter: "support their fight against Daesh" -> their (the enemy is not
+        the one supported; None leaves the choice to the object phrase when the act is no fight)."""
+        if cue.rel != "SUPPORT" or self.lex.nouns.get(thing.lemma_.lower(), _NO_CUE).rel not in _HOSTILE_EVENTS:
+            return None
+        return [m for c in thing.children if c.dep_ == "poss" for m in self.actors(c)]
 
     def _object_phrase_actors(self, thing: Token, depth: int = 0) -> list[Mention]:
         """Actors inside the object phrase: "welcomed the resumption of ties with X", "condemned an attack by X"."""
