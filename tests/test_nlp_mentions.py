@@ -248,3 +248,12 @@ def test_a_name_the_text_calls_a_town_is_no_organisation():
 def test_a_noun_phrase_opening_the_sentence_keeps_its_first_word():
     found = _mentions("Coalition nations which have conducted strikes include Australia and France.")
     assert "Coalition nations" in [m.text for m in found]
+
+
+def test_an_office_title_keeps_its_portfolio():
+    found = _mentions("The Foreign Secretary met the US Secretary of State and Iraq's Minister of Foreign Affairs.")
+    texts = [m.text for m in found]
+    assert "Secretary of State" in texts and "Minister of Foreign Affairs" in texts
+    assert "State" not in texts
+    assert [(m.text, m.actor_id) for m in _mentions("The minister of Kuwait spoke.")] == [
+        ("minister of Kuwait", "kwt.gov")]

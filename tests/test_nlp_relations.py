@@ -451,3 +451,10 @@ def test_backing_a_fight_backs_the_fighter_not_the_enemy():
     assert find(war, "irn", "SUPPORT", "houthis") and find(war, "houthis", "ASSAULT", "Saudi Arabia")
     assert not find(war, "irn", "SUPPORT", "Saudi Arabia")
     assert not find(extract_rules("We will continue to support their fight against Daesh."), None, "SUPPORT", "isis")
+
+
+def test_joining_people_for_talks_is_a_consultation_not_membership():
+    found = extract_rules("The Foreign Secretary joined the US Secretary of State and international partners for "
+                          "talks on Aleppo.")
+    assert {a.relation for a in found} == {"CONSULT"}
+    assert find(found, "Foreign Secretary", "CONSULT", "usa")

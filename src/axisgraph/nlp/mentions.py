@@ -31,6 +31,7 @@ _ORGANISATION_TIES = ("LEADS", "COMMANDS", "BACKS")  # ties of the verbs whose "
 _PERSON_VERBS = frozenset({"assign", "serve", "enlist", "retire", "graduate", "die", "resign", "command"})
 # Tokens that separate two names within one NER entity ("Land Component Command - Operation Inherent Resolve").
 _NAME_BREAKS = frozenset({"-", "–", "—", ","})
+_OFFICE_NOUNS = frozenset({"secretary", "minister", "ministry", "secretariat", "commissioner"})  # "... of State"
 # Plural endings of capitalised nouns that spaCy leaves unlemmatised ("Airmen", "Marines"), longest first.
 _PLURALS = (("men", "man"), ("ies", "y"), ("s", ""))
 
@@ -95,7 +96,7 @@ def find_mentions(doc: Doc, matcher: KBMatcher, kb: ActorKB, lex: Lexicon, state
         if ent.label_ not in _NER_LABELS:
             continue
         start, end = _untaken_part(ent, taken)
-        if start >= end or _place_name(doc[start:end], lex, ent.label_):
+        if start >= end or _place_name(doc[start:end], lex, ent.label_) or _portfolio(doc[start:end]):
             continue
         mentions.append(_new(doc, start, end, offset, None, "person" if ent.label_ == "PERSON" else None,
                              "ner", ent.label_.lower()))
@@ -129,7 +130,7 @@ def _common_nouns(doc: Doc, taken: list[bool], lex: Lexicon, state: Discourse, o
         end = _name_after_title(token, taken)
         if token.dep_ == "compound" and token.head.i > token.i and end is None and not _body_modifier(token, lex):
             continue
-        end = end or token.i + 1
+        end = end or _portfolio_end(token, taken) or token.i + 1
         if end + 1 < len(doc) and _hyphen_tail(doc[end + 1]):
             end += 2  # "secretary-general": the word after the hyphen belongs to this one
         start = token.i
@@ -143,6 +144,29 @@ def _common_nouns(doc: Doc, taken: list[bool], lex: Lexicon, state: Discourse, o
         for i in range(start, end):
             taken[i] = True
     return found
+
+
+def _portfolio(span: Span) -> bool:
+    """True for the portfolio of an office that NER took for an organisation: "State" in "Secretary of State"."""
+    head = span.root
+    return span.label_ in ("ORG", "") and head.dep_ == "pobj" and head.head.lower_ == "of" and \
+        head.head.head.lemma_.lower() in _OFFICE_NOUNS and head.head.head.i == span.start - 2
+
+
+def _portfolio_end(token: Token, taken: list[bool]) -> int | None:
+    """End of an office title with its portfolio ("Secretary of State", "Minister of Foreign Affairs"), if the
+    portfolio names no actor."""
+    doc = token.doc
+    if token.lemma_.lower() not in _OFFICE_NOUNS or token.i + 2 >= len(doc) or doc[token.i + 1].lower_ != "of":
+        return None
+    portfolio = [t for t in doc[token.i + 1].children if t.dep_ == "pobj"]
+    if not portfolio or not portfolio[0].text[:1].isupper():
+        return None
+    head = portfolio[0]
+    parts = [head] + [t for c in head.children if c.dep_ not in ("cc", "conj", "punct", "appos")
+                      for t in c.subtree]
+    end = max(t.i for t in parts) + 1
+    return end if not any(taken[token.i + 1:end]) else None
 
 
 def _hyphen_tail(token: Token) -> bool:

@@ -1117,9 +1117,10 @@ class SentenceRelations:
         talks are read by the noun)."""
         if direct is not None and direct.lemma_.lower() in self.lex.effort_nouns:
             return True
+        heads = [verb] + ([direct, *direct.conjuncts] if direct is not None else [])  # "joined X and Y for talks"
         return any(c.dep_ == "prep" and c.lower_ == "for" and g.dep_ == "pobj"
                    and self.lex.nouns.get(g.lemma_.lower(), _NO_CUE).symmetric
-                   for c in verb.children for g in c.children)
+                   for h in heads for c in h.children for g in c.children)
 
     def _reciprocal(self, thing: Token | None) -> bool:
         """An object that coordinated subjects share with each other: "X and Y postponed their meeting",
