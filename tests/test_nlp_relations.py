@@ -458,3 +458,10 @@ def test_joining_people_for_talks_is_a_consultation_not_membership():
                           "talks on Aleppo.")
     assert {a.relation for a in found} == {"CONSULT"}
     assert find(found, "Foreign Secretary", "CONSULT", "usa")
+
+
+def test_a_person_named_with_his_body_leads_it_and_an_actor_is_no_partner_of_its_own_army():
+    found = extract_rules("The steps were taken by Prime Minister Abadi and his government in recent weeks.")
+    assert [(a.source.text, a.relation, a.target.text) for a in found if a.relation == "LEADS"] == [
+        ("Abadi", "LEADS", "his government")]
+    assert not [a for a in extract_rules("Israel and its army attacked Gaza.") if a.relation == "COOPERATE"]

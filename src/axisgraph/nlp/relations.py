@@ -50,6 +50,7 @@ _SINGLED = Cue(lemma="notably", rel="MEMBER_OF")
 _COMPOSING = Cue(lemma="comprise", rel="MEMBER_OF")
 _WITHIN = Cue(lemma="within", rel="MEMBER_OF")
 _TOGETHER = Cue(lemma="together", rel="COOPERATE", symmetric=True)
+_HEADING = Cue(lemma="his", rel="LEADS")
 _AIMED = ("on", "against")  # "a war on X" is waged one way, "a war with X" both ways
 _PLACE_PREPS = {"in", "near", "outside", "at", "inside", "around", "on"}
 _MOVES = ("RETREAT", "MOBILIZE")  # "troops were withdrawn": the forces' side moves, no agent needed
@@ -544,6 +545,7 @@ class SentenceRelations:
         self.unit_chains()
         self.pejoratives()
         self.co_belligerents()
+        self.leader_and_body()
         self.out = [self._military_support(c) for c in self.out]
         return self.out
 
@@ -555,9 +557,26 @@ class SentenceRelations:
             if c.relation == "ASSAULT" and c.target is not None and c.method == "verb":
                 sides.setdefault((c.trigger.i, c.target.key), []).append(c.source)
         for (trigger, _), sources in sides.items():
-            joint = [m for m in _unique(sources) if self._coordinated(m, sources)]
+            joint = [m for m in _unique(sources) if self._coordinated(m, sources) and not self._own_body(m)]
             if len({m.key for m in joint}) > 1:
                 self.emit_pairs(joint, _TOGETHER, "military", self.doc[trigger], "coordination", 0.6)
+
+    def _own_body(self, mention: Mention) -> bool:
+        """True for "its army", "his government": a body of the actor beside it, not a partner of its own."""
+        root = self.doc[mention.tok_start:mention.tok_end].root
+        return any(c.dep_ == "poss" and c.lower_ in ("its", "his", "her", "their") for c in root.children)
+
+    def leader_and_body(self) -> None:
+        """A person named with "his/her" body leads it: "Prime Minister Abadi and his government" -> LEADS."""
+        for tok in self.sent:
+            body = tok.head
+            if tok.dep_ != "poss" or tok.lower_ not in ("his", "her") or body.dep_ != "conj" \
+                    or body.lemma_.lower() not in self.lex.body_nouns or body.i not in self.tok2m:
+                continue
+            leader = self.tok2m.get(body.head.i)
+            if leader is not None and leader.kind == "person" or (
+                    leader is not None and self.doc[leader.tok_start].ent_type_ == "PERSON"):
+                self.emit([leader], [self.tok2m[body.i]], _HEADING, None, body, "role", 0.75)
 
     def _coordinated(self, mention: Mention, others: list[Mention]) -> bool:
         """True if the mention's head and another mention's head are conjuncts ("X and Y", "X, Y and Z"; a list
