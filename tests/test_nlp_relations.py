@@ -465,3 +465,16 @@ def test_a_person_named_with_his_body_leads_it_and_an_actor_is_no_partner_of_its
     assert [(a.source.text, a.relation, a.target.text) for a in found if a.relation == "LEADS"] == [
         ("Abadi", "LEADS", "his government")]
     assert not [a for a in extract_rules("Israel and its army attacked Gaza.") if a.relation == "COOPERATE"]
+
+
+def test_at_the_hands_of_names_the_doer():
+    assert find(extract_rules("Civilians in Tikrit have suffered so much at the hands of ISIL."), "ISIL", "ASSAULT",
+                "Civilians")
+    assert find(extract_rules("Hundreds of civilians were killed at the hands of the RSF."), "rsf", "ASSAULT",
+                "civilians")
+    assert not extract_rules("Iraq suffered heavy losses.")
+
+
+def test_doers_named_together_in_a_passive_are_not_co_belligerents():
+    found = extract_rules("Thousands of Syrians have been killed by the regime and ISIL.")
+    assert not [a for a in found if a.relation == "COOPERATE"]

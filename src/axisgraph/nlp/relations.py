@@ -467,14 +467,21 @@ class SentenceRelations:
         return _unique(found)
 
     def agents(self, tok: Token) -> list[Mention]:
-        """Actors of a `by` phrase."""
+        """Actors of a `by` phrase, or of "at the hands of X"."""
         found: list[Mention] = []
         for child in tok.children:
             if child.dep_ in ("agent", "prep") and child.lower_ == "by":
                 for obj in child.children:
                     if obj.dep_ == "pobj":
                         found.extend(self.actors(obj))
-        return found
+        return found or self._hands_of(tok)
+
+    def _hands_of(self, tok: Token) -> list[Mention]:
+        """Actors of "at the hands of X" under a verb: "killed at the hands of ISIL", "suffered at the hands of"."""
+        return [m for at in tok.children if at.dep_ == "prep" and at.lower_ == "at"
+                for hands in at.children if hands.dep_ == "pobj" and hands.lower_ == "hands"
+                for of in hands.children if of.dep_ == "prep" and of.lower_ == "of"
+                for obj in of.children if obj.dep_ == "pobj" for m in self.actors(obj)]
 
     # ---------------------------------------------------------------- emit
     def emit(self, sources: list[Mention], targets: list[Mention | None], cue: Cue, mode: str | None,
@@ -557,9 +564,20 @@ class SentenceRelations:
             if c.relation == "ASSAULT" and c.target is not None and c.method == "verb":
                 sides.setdefault((c.trigger.i, c.target.key), []).append(c.source)
         for (trigger, _), sources in sides.items():
-            joint = [m for m in _unique(sources) if self._coordinated(m, sources) and not self._own_body(m)]
+            joint = [m for m in _unique(sources) if self._coordinated(m, sources) and not self._own_body(m)
+                     and self._subject_side(m)]
             if len({m.key for m in joint}) > 1:
                 self.emit_pairs(joint, _TOGETHER, "military", self.doc[trigger], "coordination", 0.6)
+
+    def _subject_side(self, mention: Mention) -> bool:
+        """True for a mention in the subject of its clause ("X and Y attacked"), not in a passive's agent ("killed
+        by X and Y", "at the hands of X and Y": two doers named together need not act together)."""
+        tok = self.doc[mention.tok_start:mention.tok_end].root
+        for _ in range(6):
+            if tok.dep_ not in ("conj", "appos") or tok.head.i == tok.i:
+                break
+            tok = tok.head
+        return tok.dep_ in ("nsubj", "nsubjpass")  # "X and Y are committed to defeating Z"
 
     def _own_body(self, mention: Mention) -> bool:
         """True for "its army", "his government": a body of the actor beside it, not a partner of its own."""
@@ -921,7 +939,7 @@ class SentenceRelations:
                 self.emit(sources, [None], cue, mode, verb, "verb", score * 0.7)
             return
         if cue.inverse:
-            givers = self.prep_objects(verb, ("from", "by"))
+            givers = self.prep_objects(verb, ("from", "by")) or self._hands_of(verb)
             given = thing if thing is not None else phrase  # "received fire from X", "came under fire from X"
             if not givers and given is not None:
                 givers = [m for t in given.subtree if t.dep_ == "pobj" and t.head.lower_ in ("from", "by")
