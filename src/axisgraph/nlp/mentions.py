@@ -96,7 +96,8 @@ def find_mentions(doc: Doc, matcher: KBMatcher, kb: ActorKB, lex: Lexicon, state
         if ent.label_ not in _NER_LABELS:
             continue
         start, end = _untaken_part(ent, taken)
-        if start >= end or _place_name(doc[start:end], lex, ent.label_) or _portfolio(doc[start:end]):
+        if start >= end or _place_name(doc[start:end], lex, ent.label_) or \
+                _portfolio(doc[start:end], ent.label_):
             continue
         mentions.append(_new(doc, start, end, offset, None, "person" if ent.label_ == "PERSON" else None,
                              "ner", ent.label_.lower()))
@@ -146,10 +147,10 @@ def _common_nouns(doc: Doc, taken: list[bool], lex: Lexicon, state: Discourse, o
     return found
 
 
-def _portfolio(span: Span) -> bool:
+def _portfolio(span: Span, label: str) -> bool:
     """True for the portfolio of an office that NER took for an organisation: "State" in "Secretary of State"."""
     head = span.root
-    return span.label_ in ("ORG", "") and head.dep_ == "pobj" and head.head.lower_ == "of" and \
+    return label == "ORG" and head.dep_ == "pobj" and head.head.lower_ == "of" and \
         head.head.head.lemma_.lower() in _OFFICE_NOUNS and head.head.head.i == span.start - 2
 
 

@@ -592,8 +592,7 @@ class SentenceRelations:
                     or body.lemma_.lower() not in self.lex.body_nouns or body.i not in self.tok2m:
                 continue
             leader = self.tok2m.get(body.head.i)
-            if leader is not None and leader.kind == "person" or (
-                    leader is not None and self.doc[leader.tok_start].ent_type_ == "PERSON"):
+            if leader is not None and (leader.kind == "person" or self.doc[leader.tok_start].ent_type_ == "PERSON"):
                 self.emit([leader], [self.tok2m[body.i]], _HEADING, None, body, "role", 0.75)
 
     def _coordinated(self, mention: Mention, others: list[Mention]) -> bool:
