@@ -478,3 +478,11 @@ def test_at_the_hands_of_names_the_doer():
 def test_doers_named_together_in_a_passive_are_not_co_belligerents():
     found = extract_rules("Thousands of Syrians have been killed by the regime and ISIL.")
     assert not [a for a in found if a.relation == "COOPERATE"]
+
+
+def test_an_event_noun_carried_out_in_a_relative_clause_has_its_subject_as_doer():
+    assert find(extract_rules("The attacks that Hamas launched against Israel killed 1,200 people."), "hamas",
+                "ASSAULT", "isr")
+    assert find(extract_rules("The strikes Israel carried out on Hezbollah killed 12 people."), "isr", "ASSAULT",
+                "hezbollah")
+    assert not [a for a in extract_rules("The attacks that killed civilians were condemned.") if a.source]

@@ -1288,6 +1288,11 @@ class SentenceRelations:
             light = bool(sources)
             if light:
                 cue = self._intended(noun.head, cue)
+        relative = self._relative_light_verb(noun) if not sources and not by else None
+        if relative is not None:  # "the attacks that Hamas launched against Israel"
+            sources = self.subjects(relative)[0]
+            targets = targets or self.prep_objects(relative, cue.preps)
+            light = bool(sources)
         if not sources and not by and cue.rel in ("RETREAT", "MOBILIZE"):
             sources = self._movers(noun)
         if not sources and not by and targets:
@@ -1313,6 +1318,17 @@ class SentenceRelations:
         elif sources and (light or cue.rel in ("PROTEST", "MOBILIZE")) and \
                 RELATIONS[cue.rel].family is Family.EVENT:
             self.emit(sources, [None], cue, cue.mode, noun, "noun", score * 0.7)
+
+    def _relative_light_verb(self, noun: Token) -> Token | None:
+        """The light verb of a relative clause whose object is the event noun: "the attacks that Hamas launched",
+        "the atrocities ISIL has perpetrated" (not "the attacks that killed": there the noun is the subject)."""
+        for clause in noun.children:
+            if clause.dep_ != "relcl" or not _known(clause, self.lex.light_verbs):
+                continue
+            subjects = [c for c in clause.children if c.dep_ == "nsubj"]
+            if subjects and all(c.tag_ not in ("WDT", "WP") for c in subjects):
+                return clause
+        return None
 
     def _clause_against(self, verb: Token) -> list[Mention]:
         """The target of an armed act named further on in its clause: "conducted 11 strikes ... using aircraft as
