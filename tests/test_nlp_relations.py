@@ -486,3 +486,10 @@ def test_an_event_noun_carried_out_in_a_relative_clause_has_its_subject_as_doer(
     assert find(extract_rules("The strikes Israel carried out on Hezbollah killed 12 people."), "isr", "ASSAULT",
                 "hezbollah")
     assert not [a for a in extract_rules("The attacks that killed civilians were condemned.") if a.source]
+
+
+def test_a_leader_in_a_group_is_its_member_not_its_head():
+    found = extract_rules("Ali Ahmed, a senior commander in Hezbollah, was killed in Syria.")
+    assert find(found, "Ali Ahmed", "MEMBER_OF", "hezbollah") and not find(found, "Ali Ahmed", "LEADS", "hezbollah")
+    in_a_state = extract_rules("Rashid Khan, a senior leader in Syria, was killed.")
+    assert not [a for a in in_a_state if a.relation in ("MEMBER_OF", "LEADS")]

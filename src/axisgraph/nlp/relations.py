@@ -1521,6 +1521,9 @@ class SentenceRelations:
                 if sibling.dep_ in _MODIFIERS and sibling.i < noun.i:
                     holders.extend(self._in_subtree(sibling))
         holders = [h for h in _unique(holders) if h not in bearers and not h.tok_start <= noun.i < h.tok_end]
+        if not holders and cue.rel == "LEADS":  # "a commander in Hezbollah" is one of its members, not its head
+            holders = [h for h in self.prep_objects(noun, ("in", "within")) if h not in bearers and h.kind != "state"]
+            cue = replace(cue, rel="MEMBER_OF", mode=None) if holders else cue
         if not holders:
             return
         if cue.rel == "LEADS":
