@@ -493,3 +493,9 @@ def test_a_leader_in_a_group_is_its_member_not_its_head():
     assert find(found, "Ali Ahmed", "MEMBER_OF", "hezbollah") and not find(found, "Ali Ahmed", "LEADS", "hezbollah")
     in_a_state = extract_rules("Rashid Khan, a senior leader in Syria, was killed.")
     assert not [a for a in in_a_state if a.relation in ("MEMBER_OF", "LEADS")]
+
+
+def test_a_relative_clause_hung_on_the_place_of_an_attack_is_the_attack_s():
+    found = extract_rules("The United States condemns ISIL's suicide attacks in the town of Tel Tamer in Hasaka "
+                          "Province, which targeted and killed scores of Syrian civilians.")
+    assert find(found, "ISIL", "ASSAULT", "Syrian civilians")

@@ -99,7 +99,7 @@ class SentenceRelations:
             found.extend(self._named_apposition(tok, m) or [m])
             found.extend(self._sector_conjuncts(m))
         elif tok.lower_ in _REL_PRONOUNS and tok.head.dep_ == "relcl":
-            return self.actors(tok.head.head, depth + 1)
+            return self.actors(tok.head.head, depth + 1) or self._event_above_place(tok.head.head, depth)
         elif tok.lemma_.lower() in self.lex.clause_nouns and tok.dep_ == "appos":
             return self.clause_agents(tok, depth)
         elif tok.pos_ in ("NOUN", "PROPN", "ADJ", "PRON", "NUM"):
@@ -1318,6 +1318,18 @@ class SentenceRelations:
         elif sources and (light or cue.rel in ("PROTEST", "MOBILIZE")) and \
                 RELATIONS[cue.rel].family is Family.EVENT:
             self.emit(sources, [None], cue, cue.mode, noun, "noun", score * 0.7)
+
+    def _event_above_place(self, noun: Token, depth: int) -> list[Mention]:
+        """The doers of the event a place phrase belongs to, for a relative clause the parser hung on the place:
+        "ISIL's attacks in the town of Tel Tamer in Hasaka Province, which killed scores of civilians"."""
+        tok = noun
+        for _ in range(4):
+            if tok.dep_ != "pobj" or tok.head.dep_ != "prep":
+                return []
+            tok = tok.head.head
+            if self.lex.nouns.get(tok.lemma_.lower(), _NO_CUE).rel in _HOSTILE_EVENTS:
+                return self.actors(tok, depth + 1)
+        return []
 
     def _relative_light_verb(self, noun: Token) -> Token | None:
         """The light verb of a relative clause whose object is the event noun: "the attacks that Hamas launched",
