@@ -499,3 +499,9 @@ def test_a_relative_clause_hung_on_the_place_of_an_attack_is_the_attack_s():
     found = extract_rules("The United States condemns ISIL's suicide attacks in the town of Tel Tamer in Hasaka "
                           "Province, which targeted and killed scores of Syrian civilians.")
     assert find(found, "ISIL", "ASSAULT", "Syrian civilians")
+
+
+def test_whose_thing_is_given_is_not_its_recipient():
+    assert not extract_rules("He will keep delivering the United States' message to the people of Syria.")
+    sent = extract_rules("Russia sent Iranian drones to the Wagner Group.")
+    assert find(sent, "rus", "AID", "wagner", mode="military") and not find(sent, "rus", "AID", "irn")

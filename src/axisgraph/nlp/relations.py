@@ -909,6 +909,9 @@ class SentenceRelations:
         phrase = self._phrase_noun(verb, cue)
         if phrase is not None and cue.preps and not via_prep:
             via_prep = self.prep_objects(phrase, cue.preps)
+        if via_prep and direct is not None and cue.rel == "AID" and direct.i not in self.tok2m:
+            objects, thing = [], direct  # "delivered the US message to X": whose the thing is, is no recipient
+            mode = mode or self._object_mode(thing)
         if cue.needs == "object" and (mode is None and thing is None and not via_prep
                                       or thing is not None and self._object_mode(thing, strict=True) == ""):
             return
