@@ -149,9 +149,15 @@ def _common_nouns(doc: Doc, taken: list[bool], lex: Lexicon, state: Discourse, o
 
 def _portfolio(span: Span, label: str) -> bool:
     """True for the portfolio of an office that NER took for an organisation: "State" in "Secretary of State"."""
+    office = _of_head(span)
+    return label == "ORG" and office is not None and office.lemma_.lower() in _OFFICE_NOUNS and \
+        office.i == span.start - 2
+
+
+def _of_head(span: Span) -> Token | None:
+    """The noun a span is the `of` object of ("town" in "the town of Dabiq"), if it is one."""
     head = span.root
-    return label == "ORG" and head.dep_ == "pobj" and head.head.lower_ == "of" and \
-        head.head.head.lemma_.lower() in _OFFICE_NOUNS and head.head.head.i == span.start - 2
+    return head.head.head if head.dep_ == "pobj" and head.head.lower_ == "of" else None
 
 
 def _portfolio_end(token: Token, taken: list[bool]) -> int | None:
@@ -170,11 +176,15 @@ def _portfolio_end(token: Token, taken: list[bool]) -> int | None:
     return end if not any(taken[token.i + 1:end]) else None
 
 
+def hyphenated(doc: Doc, first: int) -> bool:
+    """True if tokens `first`, a hyphen and the next one are written as one word ("secretary-general")."""
+    return first >= 0 and first + 2 < len(doc) and doc[first + 1].text == "-" and not doc[first].whitespace_ \
+        and not doc[first + 1].whitespace_
+
+
 def _hyphen_tail(token: Token) -> bool:
     """True for the word after a hyphen that modifies the word before it ("general" in "secretary-general")."""
-    doc = token.doc
-    return token.i >= 2 and doc[token.i - 1].text == "-" and not doc[token.i - 1].whitespace_ \
-        and not doc[token.i - 2].whitespace_ and token.head.i == token.i - 2
+    return hyphenated(token.doc, token.i - 2) and token.head.i == token.i - 2
 
 
 def _organisation_it(token: Token, lex: Lexicon) -> bool:
@@ -347,9 +357,8 @@ def _place_name(span: Span, lex: Lexicon, label: str = "") -> bool:
     first, last = span[0], span[-1]
     if last.lower_ in lex.place_nouns or (len(span) > 1 and first.lower_ in _SPATIAL_PREPS):
         return True
-    head = span.root
-    return label in ("ORG", "PERSON") and head.dep_ == "pobj" and head.head.lower_ == "of" and \
-        head.head.head.lemma_.lower() in lex.place_nouns
+    place = _of_head(span)
+    return label in ("ORG", "PERSON") and place is not None and place.lemma_.lower() in lex.place_nouns
 
 
 def _untaken_part(ent: Span, taken: list[bool]) -> tuple[int, int]:

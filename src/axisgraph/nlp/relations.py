@@ -14,8 +14,9 @@ from itertools import pairwise, permutations
 from spacy.tokens import Span, Token
 
 from ..ontology import RELATIONS, Family
+from .cameo_dictionary import PREPOSITIONS
 from .lexicon import Cue, Lexicon
-from .mentions import Mention
+from .mentions import Mention, hyphenated
 
 _SUBJ = ("nsubj", "csubj", "expl")
 _PASS_SUBJ = ("nsubjpass", "csubjpass")
@@ -35,8 +36,8 @@ _OBLIGATION = {"must", "should", "ought"}
 _PRONOUNS = {"it", "they", "he", "she", "we"}
 _NOT_HOLDER = {"former", "ex", "then", "would-be", "deputy", "vice"}
 _PHRASE_PREPS = {"with", "to", "against", "on", "by", "of", "between", "toward", "towards"}
-_ANY_PREP = ("with", "to", "against", "on", "upon", "at", "for", "from", "into", "toward", "towards", "in", "over",
-             "about", "onto", "among", "between")
+# A PETRARCH verb takes its target from any prepositional phrase but an "of" or "by" one.
+_ANY_PREP = tuple(sorted(PREPOSITIONS - {"of", "by"}))
 _UNATTRIBUTED = 0.6  # a bombing with no named perpetrator, coded from where it happened
 _FALLBACK_SCORE = 0.8  # CAMEO-table verb cues are less sure than hand cues
 _OWN = {"its", "their", "his", "her", "our"}
@@ -187,8 +188,7 @@ class SentenceRelations:
         """The person an actor noun is put beside: "the Iraqi Foreign Minister, Ibrahim al-Jaafari" -> the person."""
         if m.origin not in ("noun", "sector"):
             return []
-        return [n for c in tok.children if c.dep_ == "appos" and (n := self.tok2m.get(c.i)) is not None
-                and n.kind == "person" and n.origin not in ("noun", "pronoun") and n is not m]
+        return [n for n in self._person_beside(tok) if n is not m]
 
     def _person_beside(self, noun: Token) -> list[Mention]:
         """The named person an apposition puts beside a noun that names no actor: "his brother Bashar al-Assad"."""
@@ -572,7 +572,7 @@ class SentenceRelations:
     def _subject_side(self, mention: Mention) -> bool:
         """True for a mention in the subject of its clause ("X and Y attacked"), not in a passive's agent ("killed
         by X and Y", "at the hands of X and Y": two doers named together need not act together)."""
-        tok = self.doc[mention.tok_start:mention.tok_end].root
+        tok = self._root(mention)
         for _ in range(6):
             if tok.dep_ not in ("conj", "appos") or tok.head.i == tok.i:
                 break
@@ -581,8 +581,16 @@ class SentenceRelations:
 
     def _own_body(self, mention: Mention) -> bool:
         """True for "its army", "his government": a body of the actor beside it, not a partner of its own."""
-        root = self.doc[mention.tok_start:mention.tok_end].root
-        return any(c.dep_ == "poss" and c.lower_ in ("its", "his", "her", "their") for c in root.children)
+        return any(c.dep_ == "poss" and c.lower_ in ("its", "his", "her", "their")
+                   for c in self._root(mention).children)
+
+    def _root(self, mention: Mention) -> Token:
+        """The syntactic head of a mention's tokens."""
+        return self.doc[mention.tok_start:mention.tok_end].root
+
+    def _is_person(self, mention: Mention) -> bool:
+        """True for a mention of a person: by the KB, or by NER when the KB does not know the name."""
+        return mention.kind == "person" or self.doc[mention.tok_start].ent_type_ == "PERSON"
 
     def leader_and_body(self) -> None:
         """A person named with "his/her" body leads it: "Prime Minister Abadi and his government" -> LEADS."""
@@ -592,15 +600,15 @@ class SentenceRelations:
                     or body.lemma_.lower() not in self.lex.body_nouns or body.i not in self.tok2m:
                 continue
             leader = self.tok2m.get(body.head.i)
-            if leader is not None and (leader.kind == "person" or self.doc[leader.tok_start].ent_type_ == "PERSON"):
+            if leader is not None and self._is_person(leader):
                 self.emit([leader], [self.tok2m[body.i]], _HEADING, None, body, "role", 0.75)
 
     def _coordinated(self, mention: Mention, others: list[Mention]) -> bool:
         """True if the mention's head and another mention's head are conjuncts ("X and Y", "X, Y and Z"; a list
         the parser took for an apposition, as both are sources of one statement)."""
-        root = self.doc[mention.tok_start:mention.tok_end].root
+        root = self._root(mention)
         for other in others:
-            head = self.doc[other.tok_start:other.tok_end].root
+            head = self._root(other)
             if other is not mention and any(t.dep_ in ("conj", "appos") and t.head.i == u.i
                                             for t, u in ((root, head), (head, root))):
                 return True
@@ -816,8 +824,7 @@ class SentenceRelations:
         role's cue if it is the part the parser made the head (the other part is no role of its own)."""
         doc = self.doc
         for first in (tok.i, tok.i - 2):
-            if first < 0 or first + 2 >= len(doc) or doc[first + 1].text != "-" or doc[first].whitespace_ \
-                    or doc[first + 1].whitespace_:
+            if not hyphenated(doc, first):
                 continue
             joined = f"{doc[first].lower_}-{doc[first + 2].lower_}"
             cue = self.lex.roles.get(joined) or self.lex.titles.get(joined.replace("-", " "))
@@ -1616,8 +1623,7 @@ class SentenceRelations:
         """The person the parser hung on the role's holder: "the commander of the Quds Force, Esmail Qaani,"."""
         for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "for")):
             for obj in (c for c in prep.children if c.dep_ == "pobj"):
-                people = [m for c in obj.children if c.dep_ == "appos" for m in self.actors(c)
-                          if m.kind == "person" or self.doc[m.tok_start].ent_type_ == "PERSON"]
+                people = [m for c in obj.children if c.dep_ == "appos" for m in self.actors(c) if self._is_person(m)]
                 if people:
                     return people
         return []
