@@ -214,3 +214,52 @@ def test_the_first_dated_code_that_holds_wins_over_later_overlapping_ones():
     assert book.code_of("sam_gamgee", date(2010, 1, 10)) == "ORCHOB"
     assert book.code_of("sam_gamgee", date(2011, 1, 10)) == "HOBMIL"
     assert book.code_of("sam_gamgee", date(2001, 1, 10)) == "HOB"
+
+
+ENVIRONMENT_XML = """<Environment>
+    <Verbfile>mini.verbs.txt</Verbfile>
+    <Actorfile>mini.actors.txt</Actorfile>
+</Environment>
+<Sentences>
+<Sentence date="19950101" id="VERB-01" category="VERB" sentence="true">
+<EventCoding sourcecode="ARN" targetcode="GON" eventcode="041"></EventCoding>
+<Text>Arnor welcomed Gondor.</Text>
+</Sentence>
+</Sentences>
+"""
+
+
+def _environment(tmp_path, verbs: bool = True):
+    (tmp_path / "records.xml").write_text(ENVIRONMENT_XML, encoding="utf-8")
+    (tmp_path / "mini.actors.txt").write_text(DICTIONARY, encoding="utf-8")
+    if verbs:
+        (tmp_path / "mini.verbs.txt").write_text("--- WELCOME  [041] ---\nWELCOME\n", encoding="utf-8")
+    return tmp_path / "records.xml"
+
+
+def test_the_verb_dictionary_the_records_name_is_found_next_to_them(tmp_path):
+    from axisgraph.evaluation.petrarch import actor_dictionary_for, verb_dictionary_for
+
+    path = _environment(tmp_path)
+    assert verb_dictionary_for(path) == tmp_path / "mini.verbs.txt"
+    assert actor_dictionary_for(path) == tmp_path / "mini.actors.txt"
+    (tmp_path / "bare").mkdir()
+    assert verb_dictionary_for(_environment(tmp_path / "bare", verbs=False)) is None
+
+
+def test_the_cli_codes_in_the_records_environment_and_reports_the_bundled_lexicon_beside_it(tmp_path):
+    import json
+
+    from typer.testing import CliRunner
+
+    from axisgraph.cli import app
+
+    path = _environment(tmp_path)
+    data = json.loads(CliRunner().invoke(app, ["eval", "petrarch", str(path), "--json"]).stdout)
+    # the test's WELCOME is 041 (a consultation); CAMEO and the bundled lexicon make welcoming praise (051)
+    assert data["lexicon"] == "verb dictionary mini.verbs.txt over the bundled lexicon"
+    assert data["found_root"]["correct"] == 1
+    assert data["found_root_bundled_lexicon"]["correct"] == 0
+    bundled = json.loads(CliRunner().invoke(app, ["eval", "petrarch", str(path), "--json", "--bundled"]).stdout)
+    assert bundled["lexicon"] == "bundled lexicon" and bundled["found_root"]["correct"] == 0
+    assert bundled["found_root_bundled_lexicon"] is None

@@ -34,7 +34,7 @@ _CODING = re.compile(r"<EventCoding\b(?P<attrs>[^>]*)>")
 _TEXT = re.compile(r"<Text>(.*?)</Text>", re.S)
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _CATEGORY_ALIASES = {"AGENTS": "AGENT"}
-_ACTORFILE = re.compile(r"<Actorfile>\s*([^<\s]+)\s*</Actorfile>")
+_ENVIRONMENT_FILE = r"<{0}>\s*([^<\s]+)\s*</{0}>"
 
 
 def _attrs(text: str) -> dict[str, str]:
@@ -114,12 +114,26 @@ def load_records(path: Path | str) -> list[PetrarchRecord]:
     return parse_records(Path(path).read_text(encoding="utf-8", errors="replace"))
 
 
+def _environment_file(records_path: Path | str, tag: str) -> Path | None:
+    """The file a records file names in its `<Environment>` block under `tag`, resolved next to it."""
+    path = Path(records_path)
+    match = re.search(_ENVIRONMENT_FILE.format(tag), path.read_text(encoding="utf-8", errors="replace"))
+    return path.parent / Path(match.group(1)).name if match else None
+
+
 def actor_dictionary_for(records_path: Path | str) -> Path:
     """The actor dictionary a records file names in its `<Environment>` block (next to it)."""
-    path = Path(records_path)
-    match = _ACTORFILE.search(path.read_text(encoding="utf-8", errors="replace"))
-    name = match.group(1) if match else "PETR.Validate.actors.txt"
-    return path.parent / name
+    return _environment_file(records_path, "Actorfile") or Path(records_path).parent / "PETR.Validate.actors.txt"
+
+
+def verb_dictionary_for(records_path: Path | str) -> Path | None:
+    """The verb dictionary a records file names in its `<Environment>` block, if it is there next to it.
+
+    PETRARCH codes its unit tests with that dictionary (`PETR.coder.py -v`); its event codes are the
+    test's own, not always CAMEO's (WELCOME is 041 there, 051 in CAMEO).
+    """
+    found = _environment_file(records_path, "Verbfile")
+    return found if found is not None and found.is_file() else None
 
 
 def _codes_match(predicted: str | None, expected: str, exact: bool) -> bool:
@@ -155,11 +169,15 @@ class PetrarchResult:
     excluded: dict[str, int]
     errors: list[dict[str, Any]] = field(default_factory=list)
     seconds: float | None = None
+    lexicon: str = "bundled lexicon"
+    bundled_found: Accuracy | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready result."""
         return {
             "seconds": None if self.seconds is None else round(self.seconds, 2),
+            "lexicon": self.lexicon,
+            "found_root_bundled_lexicon": None if self.bundled_found is None else self.bundled_found.to_dict(),
             "found_root": self.found.to_dict(), "found_exact": self.found_exact.to_dict(),
             "pair_found_any_relation": self.pair_found.to_dict(),
             "per_category": {k: v.to_dict() for k, v in self.per_category.items()},
@@ -174,9 +192,12 @@ class PetrarchResult:
         rows["all: codings found (root codes)"] = self.found
         rows["all: codings found (exact codes)"] = self.found_exact
         rows["all: actor pair found, any relation"] = self.pair_found
+        if self.bundled_found is not None:
+            rows["all: codings found (root codes), bundled lexicon alone"] = self.bundled_found
         rows["no-event records with a false alarm"] = self.noevent_false_alarms
         skipped = ", ".join(f"{k} {v}" for k, v in self.excluded.items())
-        parts: list[Any] = [accuracy_table(f"PETRARCH unit tests (left out: {skipped})", rows, label="category")]
+        title = f"PETRARCH unit tests, {self.lexicon} (left out: {skipped})"
+        parts: list[Any] = [accuracy_table(title, rows, label="category")]
         parts.append(prf_table("Predicted assertions that state an expected coding (root codes)",
                                {"assertions": self.precision}, label=""))
         if errors:
@@ -248,29 +269,42 @@ def petrarch_codebook(records_path: Path | str, actors_path: Path | str | None =
     return build_codebook(read_actor_dictionary(actors_path or actor_dictionary_for(records_path)))
 
 
+def _extractor_for(book: CodeBook, lexicon: Any) -> Any:
+    """An extractor whose KB is the converted actor dictionary alone (no bundled actors)."""
+    from ..kb import load_kb
+    from ..nlp import Extractor
+
+    with tempfile.TemporaryDirectory() as folder:
+        kb_file = book.write(Path(folder) / "petrarch_actors.yaml")
+        return Extractor(kb=load_kb([kb_file], include_bundled=False), lexicon=lexicon)
+
+
+def _predict(extractor: Any, records: Sequence[PetrarchRecord], n_process: int) -> dict[str, list[Assertion]]:
+    docs = [r.document() for r in records]
+    return {doc.id: list(found) for doc, found in extractor.extract_many(docs, n_process=n_process)}
+
+
 def evaluate_petrarch(path: Path | str, extractor: Any = None, actors: Path | str | None = None,
                       n_process: int = 1, n_errors: int = 20, write_kb: Path | str | None = None,
-                      lexicon: Any = None) -> PetrarchResult:
+                      lexicon: Any = None, lexicon_name: str = "bundled lexicon",
+                      bundled_baseline: bool = False) -> PetrarchResult:
     """Convert the actor dictionary to a KB, run the extractor on the records and score it.
 
     With `write_kb` the converted KB file is kept at that path (a PETRARCH dictionary importer). `lexicon`:
     a trigger lexicon instead of the bundled one, e.g. `nlp.lexicon_with_petrarch_verbs` of the records'
-    own verb dictionary (PETR.Validate.verbs.txt).
+    own verb dictionary (`verb_dictionary_for`), described by `lexicon_name`; `bundled_baseline` also
+    scores the bundled lexicon alone, so both numbers are reported side by side.
     """
     records = load_records(path)
     book = petrarch_codebook(path, actors)
     if write_kb is not None:
         book.write(write_kb)
-    if extractor is None:
-        from ..kb import load_kb
-        from ..nlp import Extractor
-
-        with tempfile.TemporaryDirectory() as folder:
-            kb_file = book.write(Path(folder) / "petrarch_actors.yaml")
-            extractor = Extractor(kb=load_kb([kb_file], include_bundled=False), lexicon=lexicon)
     started = time.perf_counter()
-    docs = [r.document() for r in records]
-    predictions = {doc.id: list(found) for doc, found in extractor.extract_many(docs, n_process=n_process)}
+    predictions = _predict(extractor or _extractor_for(book, lexicon), records, n_process)
     result = score_petrarch(records, predictions, book, n_errors)
+    result.lexicon = lexicon_name
+    if bundled_baseline and extractor is None and lexicon is not None:
+        result.bundled_found = score_petrarch(records, _predict(_extractor_for(book, None), records, n_process),
+                                              book, 0).found
     result.seconds = time.perf_counter() - started
     return result
