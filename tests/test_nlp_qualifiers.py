@@ -76,3 +76,20 @@ def test_quote_continues_with_he_added():
 
 def test_quote_regions():
     assert quote_regions('a "b c" d “e” f') == [(2, 7), (10, 13)]
+
+
+def test_first_person_of_direct_speech_is_the_speaker():
+    after_colon = extract("Hassan Nasrallah said:\n\nI condemn the Israeli strikes on Lebanon.")
+    condemn = find(after_colon, "person.hassan_nasrallah", "ACCUSE", "isr")
+    assert condemn and condemn[0].source.text == "Hassan Nasrallah" and condemn[0].hedge == "asserted"
+    assert "Hassan Nasrallah said:" in condemn[0].sentence
+    quoted = extract('"I condemn the Israeli strikes," said Hassan Nasrallah.')
+    assert find(quoted, "person.hassan_nasrallah", "ACCUSE", "isr")
+
+
+def test_first_person_of_indirect_speech_or_after_a_heading_is_left_alone():
+    indirect = extract("Hassan Nasrallah said that I had attacked Israel.")
+    assert not find(indirect, "person.hassan_nasrallah", "ASSAULT", "isr")
+    heading = extract("Background:\n\nI condemn the Israeli strikes on Lebanon.")
+    assert [a.source.text for a in heading if a.relation == "ACCUSE"] == ["I"]
+

@@ -505,3 +505,38 @@ def test_whose_thing_is_given_is_not_its_recipient():
     assert not extract_rules("He will keep delivering the United States' message to the people of Syria.")
     sent = extract_rules("Russia sent Iranian drones to the Wagner Group.")
     assert find(sent, "rus", "AID", "wagner", mode="military") and not find(sent, "rus", "AID", "irn")
+
+
+def test_a_finite_verb_of_composition_makes_members_of_its_subject():
+    for text in ("The Axis of Resistance consists of Hezbollah, Hamas and the Houthis.",
+                 "The Axis of Resistance is made up of Hezbollah, Hamas and the Houthis.",
+                 "The Axis of Resistance is composed of Hezbollah, Hamas and the Houthis."):
+        found = extract_rules(text)
+        for member in ("hezbollah", "hamas", "houthis"):
+            assert find(found, member, "MEMBER_OF", "axis_of_resistance"), (text, member)
+    assert not [a for a in extract_rules("Iran's plan consists of three phases.") if a.relation == "MEMBER_OF"]
+
+
+def test_it_that_consists_of_groups_is_an_organisation():
+    found = extract_rules("It is made up of Hezbollah and Hamas.")
+    assert {a.source.id for a in found if a.relation == "MEMBER_OF" and a.target.text == "It"} == {
+        "hezbollah", "hamas"}
+
+
+def test_one_of_a_group_s_members_or_among_its_leaders_holds_the_role():
+    assert find(extract_rules("Hamas is one of the members of the Axis of Resistance."), "hamas", "MEMBER_OF",
+                "axis_of_resistance")
+    assert find(extract_rules("Hamas was named as one of the constituent groups of the Axis of Resistance."),
+                "hamas", "MEMBER_OF", "axis_of_resistance")
+    assert find(extract_rules("Hassan Nasrallah is among the leaders of Hezbollah."), "person.hassan_nasrallah",
+                "LEADS", "hezbollah")
+
+
+def test_what_is_done_to_a_group_is_done_to_those_it_includes_but_a_population_has_no_members():
+    found = extract_rules("The Wagner Group killed 11 people, including two Malian soldiers.")
+    assert find(found, "wagner", "ASSAULT", "11 people") and find(found, "wagner", "ASSAULT", "Malian soldiers")
+    civilians = extract_rules("The regime killed civilians in Aleppo, including children.")
+    assert find(civilians, "regime", "ASSAULT", "children")
+    assert not [a for a in civilians if a.relation == "MEMBER_OF"]
+    subjects = extract_rules("The Axis of Resistance, including Hezbollah and Hamas, met in Beirut.")
+    assert not [a for a in subjects if a.relation == "CONSULT" and a.target is not None]

@@ -16,6 +16,8 @@ from .relations import Candidate
 ORGANISATIONAL = frozenset({"BACKS", "COMMANDS", "ALLY", "RIVAL", "AID", "COOPERATE", "ASSAULT", "COERCE",
                             "SANCTION", "MOBILIZE", "RETREAT"})
 _HEDGE_FACTOR = {"asserted": 1.0, "reported": 0.85, "likely": 0.75, "possible": 0.5, "denied": 0.6}
+_FIRST_PERSON = frozenset({"i", "me"})
+_FIRST_PERSON_PLURAL = frozenset({"we", "us"})
 _ORIGIN_FACTOR = {"kb": 1.0, "surname": 0.95, "description": 0.85, "ner": 0.85, "noun": 0.7, "pronoun": 0.6}
 
 
@@ -31,6 +33,28 @@ def actor_ref(m: Mention, kb: ActorKB, relation: str | None = None, on: date | N
         actor = kb.get(actor_id)
         name = actor.name if actor else None
     return ActorRef(id=actor_id, name=name, kind=kind, text=m.text, span=(m.start, m.end))
+
+
+def _is_speaker(m: Mention | None, q: Qualifiers) -> bool:
+    """In direct speech ("X said: I welcome ...") "I" is X, and "we" is X when X is a body, not a person."""
+    if m is None or q.speaker is None or not q.direct or m.actor_id is not None:
+        return False
+    word = m.text.lower()
+    return word in _FIRST_PERSON or (word in _FIRST_PERSON_PLURAL and q.speaker.kind not in ("person", None))
+
+
+def speaking_ends(c: Candidate, q: Qualifiers, sentence_span: tuple[int, int]) -> Candidate:
+    """The candidate with a first-person end of direct speech replaced by the speaker: by the speaker's own
+    mention when the sentence holds it, else by the pronoun resolved to the speaker's actor."""
+    def resolve(m: Mention | None) -> Mention | None:
+        if not _is_speaker(m, q):
+            return m
+        s = q.speaker
+        if sentence_span[0] <= s.start and s.end <= sentence_span[1]:
+            return s
+        return replace(m, actor_id=s.actor_id, kind=s.kind, name=s.name)
+
+    return replace(c, source=resolve(c.source), target=resolve(c.target))
 
 
 def confidence(c: Candidate, q: Qualifiers) -> float:
@@ -49,6 +73,7 @@ def build(c: Candidate, q: Qualifiers, document: Document, kb: ActorKB, sentence
     A negated intent ("will not meet", "did not agree to") is CAMEO's rejection: REJECT, not negated.
     """
     on = document.date
+    c = speaking_ends(c, q, sentence_span)
     source = actor_ref(c.source, kb, c.relation, on)
     target = actor_ref(c.target, kb, c.relation, on) if c.target is not None else None
     if target is not None and source.id is not None and source.id == target.id:

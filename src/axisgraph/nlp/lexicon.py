@@ -70,6 +70,7 @@ class Lexicon:
     empathy_nouns: frozenset[str] = frozenset()
     manner_nouns: frozenset[str] = frozenset()
     singling_adverbs: frozenset[str] = frozenset()
+    population_nouns: frozenset[str] = frozenset()
     composition_verbs: frozenset[str] = frozenset()
     group_nouns: frozenset[str] = frozenset()
     unit_nouns: frozenset[str] = frozenset()
@@ -157,6 +158,7 @@ def read_lexicon(path: Path | str) -> Lexicon:
         empathy_nouns=frozenset(data.get("empathy_nouns", [])),
         manner_nouns=frozenset(data.get("manner_nouns", [])),
         singling_adverbs=frozenset(data.get("singling_adverbs", [])),
+        population_nouns=frozenset(data.get("population_nouns", [])),
         composition_verbs=frozenset(data.get("composition_verbs", [])),
         group_nouns=frozenset(data.get("group_nouns", [])),
         unit_nouns=frozenset(data.get("unit_nouns", [])),

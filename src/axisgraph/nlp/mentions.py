@@ -26,6 +26,7 @@ _DETERMINERS = {"the", "this", "that"}
 _HISTORY = 40
 # Pronouns that resolve to the last-named person.
 _PERSON_PRONOUNS = ("he", "she", "him", "her")
+_COMPOSING = ("consist", "compose", "comprise")  # "it consists of three brigades": "it" is a body
 _ORGANISATION_TIES = ("LEADS", "COMMANDS", "BACKS")  # ties of the verbs whose "it" subject is an organisation
 # Verbs whose subject, when a lone name NER missed, is a person: "Booker was assigned to 2nd Battalion".
 _PERSON_VERBS = frozenset({"assign", "serve", "enlist", "retire", "graduate", "die", "resign", "command"})
@@ -189,14 +190,16 @@ def _hyphen_tail(token: Token) -> bool:
 
 def _organisation_it(token: Token, lex: Lexicon) -> bool:
     """True for an "it" that a standing tie makes an organisation: "It was founded by X", "it is run by Y",
-    "it has 700 employees"."""
+    "it has 700 employees", "it consists of three brigades"."""
     if token.lower_ != "it" or token.dep_ not in ("nsubj", "nsubjpass"):
         return False
-    if token.head.lemma_.lower() == "have" and any(
-            c.dep_ == "dobj" and c.lemma_.lower() in lex.people_nouns
-            for c in token.head.children):
+    verb = token.head
+    lemma = verb.lemma_.lower()
+    if lemma == "have" and any(c.dep_ == "dobj" and c.lemma_.lower() in lex.people_nouns for c in verb.children):
         return True
-    cue = lex.verbs.get(token.head.lemma_.lower())
+    if lemma in _COMPOSING or (lemma == "make" and any(c.lower_ == "up" for c in verb.children)):
+        return True
+    cue = lex.verbs.get(lemma)
     return cue is not None and cue.rel in _ORGANISATION_TIES
 
 

@@ -15,13 +15,22 @@ CHUNK_CHARS = 100_000
 _BREAKS = (re.compile(r"\n\s*\n"), re.compile(r"\n"), re.compile(r"[.!?][\"'”’)]*\s+"), re.compile(r"\s+"))
 
 
+def _introduces_speech(doc: Doc, i: int) -> bool:
+    """True if the line before token i ends with a verb and a colon ("Ellwood said:")."""
+    j = i - 1
+    while j > 0 and doc[j].is_space:
+        j -= 1
+    return j > 0 and doc[j].text == ":" and doc[j - 1].tag_.startswith("VB")
+
+
 @Language.component("axisgraph_line_breaks")
 def line_breaks(doc: Doc) -> Doc:
-    """Start a sentence after every line break, so headings and paragraphs never merge."""
+    """Start a sentence after every line break, so headings and paragraphs never merge; except after a verb
+    and a colon ("The Foreign Secretary said:"), whose words in the next paragraph continue its sentence."""
     for token in doc[1:]:
         previous = doc[token.i - 1]
         if "\n" in previous.text_with_ws and not token.is_space:
-            token.is_sent_start = True
+            token.is_sent_start = not _introduces_speech(doc, token.i)
         elif previous.is_space and "\n" not in previous.text:
             continue
     return doc

@@ -40,6 +40,7 @@ class Qualifiers:
     hedge: str = "asserted"
     speaker: Mention | None = None
     event_date: date | None = None
+    direct: bool = False  # the speaker's own words (quoted, or after "said:"): their "I" is the speaker
 
 
 def quote_regions(text: str) -> list[tuple[int, int]]:
@@ -53,6 +54,11 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
             regions.append((opened, i + 1))
             opened = None
     return regions
+
+
+def _colon_after(verb: Token, trigger: Token) -> bool:
+    """True if a colon follows the verb of saying before the words it introduces ("X said: I welcome")."""
+    return any(t.text == ":" for t in verb.doc[verb.i + 1:trigger.i] if t.head.i == verb.i)
 
 
 class QualifierFinder:
@@ -82,7 +88,7 @@ class QualifierFinder:
         q = Qualifiers()
         q.negated, denied = self._negation(trigger, chain)
         q.hedge = "denied" if denied else self._hedge(trigger, chain)
-        q.speaker = self._speaker(trigger, chain)
+        q.speaker, q.direct = self._speaker(trigger, chain)
         q.event_date = self._event_date(trigger)
         return q
 
@@ -154,8 +160,9 @@ class QualifierFinder:
             best = "reported"
         return best
 
-    def _speaker(self, trigger: Token, chain: list[Token]) -> Mention | None:
-        """Who says it: subject of a verb of saying above the trigger, `according to X`, or the quote's author."""
+    def _speaker(self, trigger: Token, chain: list[Token]) -> tuple[Mention | None, bool]:
+        """Who says it: subject of a verb of saying above the trigger, `according to X`, or the quote's
+        author; and whether these are the speaker's own words (quoted, or after "X said:")."""
         prev = trigger
         for tok in chain[1:]:
             lemma = tok.lemma_.lower()
@@ -163,17 +170,18 @@ class QualifierFinder:
                     "nsubj", "nsubjpass", "dobj"):
                 found = self._subject_of(tok)
                 if found is not None:
-                    return found
+                    return found, self._quoted(trigger.idx) or _colon_after(tok, trigger)
             prev = tok
         sent = sentence_of(self.doc, trigger.i)
         according = self._according(sent)
         if according is not None:
-            return according
+            return according, False
         at = trigger.idx
         index = bisect_right(self._quote_starts, at) - 1
         if index >= 0 and at < self.quotes[index][1]:
-            return self._quote_author(*self.quotes[index], sent)
-        return None
+            author = self._quote_author(*self.quotes[index], sent)
+            return author, author is not None
+        return None, False
 
     def _subject_of(self, verb: Token) -> Mention | None:
         """The mention of a speech verb's subject, resolving he/she to the last speaker or person."""

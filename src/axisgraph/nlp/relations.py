@@ -21,6 +21,7 @@ from .mentions import Mention, hyphenated
 _SUBJ = ("nsubj", "csubj", "expl")
 _PASS_SUBJ = ("nsubjpass", "csubjpass")
 _MODIFIERS = ("compound", "amod", "poss", "nmod", "npadvmod")
+_SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _REL_PRONOUNS = {"which", "who", "that", "whom", "whose"}
 _VERB_TAGS = ("VBZ", "VBD", "VBP", "VB", "VBG", "VBN")
 _TERRITORY = {"territory", "soil", "border", "land", "position", "base", "target", "facility"}
@@ -124,6 +125,9 @@ class SentenceRelations:
                     found.extend(self.actors(other, depth + 1, conj=False))
             for listed in self._listed_apposition(tok):
                 found.extend(self.actors(listed, depth + 1))
+        if found and tok.dep_ not in _SUBJECTS:  # "killed 11 people, including one hostage": done to them too
+            for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "including"):
+                found.extend(m for obj in prep.children if obj.dep_ == "pobj" for m in self.actors(obj, depth + 1))
         return _unique(found)
 
     def _sector_conjuncts(self, m: Mention) -> list[Mention]:
@@ -518,7 +522,8 @@ class SentenceRelations:
             if tok.dep_ == "appos" and any(c.dep_ == "advmod" and c.lower_ in self.lex.singling_adverbs
                                            for c in tok.children):
                 self.singled_out(tok)
-            if tok.dep_ == "acl" and (lemma in self.lex.composition_verbs or _made_up(tok)):
+            if (lemma in self.lex.composition_verbs or _made_up(tok)) and (
+                    tok.dep_ == "acl" or (tok.pos_ in ("VERB", "AUX") and lemma not in self.lex.verbs)):
                 self.composition(tok)
             if lemma in ("have", "boast") and tok.pos_ == "VERB":
                 self.staff(tok)
@@ -716,10 +721,17 @@ class SentenceRelations:
         self.emit([m for m in self.actors(member) if m is not group], [group], _SINGLED, None, member, "role", 0.7)
 
     def composition(self, verb: Token) -> None:
-        """Members a group is made of: "the SDF, made up of Kurdish and Arab militias", "an alliance comprising X"."""
-        group = self.tok2m.get(verb.head.i)
-        if group is None or group.kind in ("state", "person") or group.origin == "pronoun":
+        """Members a group is made of: "the SDF, made up of Kurdish and Arab militias", "an alliance comprising X",
+        "the alliance consists of X and Y", "it is made up of three brigades"."""
+        if verb.dep_ == "acl":
+            head = self.tok2m.get(verb.head.i)
+            groups = [head] if head is not None and head.origin != "pronoun" else []
+        else:
+            groups = self.subjects(verb)[0]
+        groups = [g for g in groups if g.kind not in ("state", "person")]
+        if len(groups) != 1:
             return
+        group = groups[0]
         parts = [c for c in verb.children if c.dep_ == "dobj"]
         parts += [o for c in verb.children if c.dep_ in ("prep", "agent") and c.lower_ in ("of", "by")
                   for o in c.children if o.dep_ == "pobj"]
@@ -771,7 +783,8 @@ class SentenceRelations:
     def included(self, prep: Token) -> None:
         """Members named by "including": "the coalition, including the UK and France" -> UK, France MEMBER_OF it."""
         group = self.tok2m.get(prep.head.i)
-        if group is None or group.kind in ("state", "person", "state_org") or group.origin == "pronoun":
+        if group is None or group.kind in ("state", "person", "state_org") or group.origin == "pronoun" or \
+                prep.head.lemma_.lower() in self.lex.population_nouns:
             return
         members = [m for c in prep.children if c.dep_ == "pobj" for m in self.actors(c) if m is not group]
         self.emit(members, [group], _INCLUDED, None, prep, "role", 0.75)
@@ -871,7 +884,15 @@ class SentenceRelations:
         if tok.pos_ == "VERB" or (tok.tag_ == "NNS" and lemma in self.lex.object_modes):
             return None
         word = _known(tok, self.lex.roles) if tok.text[:1].isupper() else lemma
-        return self.lex.roles.get(word or lemma)
+        return self.lex.roles.get(word or lemma) or self._member_group(tok)
+
+    def _member_group(self, tok: Token) -> Cue | None:
+        """A group noun made a membership by its modifier: "one of its constituent groups", "member states"."""
+        if tok.lemma_.lower() not in self.lex.group_nouns or tok.i == 0:
+            return None
+        before = self.doc[tok.i - 1]
+        cue = self.lex.roles.get(before.lemma_.lower()) if before.head.i == tok.i else None
+        return cue if cue is not None and cue.rel == "MEMBER_OF" else None
 
     def verb(self, verb: Token, cue: Cue) -> None:
         """Subject-verb-object patterns, passives, coordination, relative and participle clauses."""
@@ -1613,6 +1634,10 @@ class SentenceRelations:
             return self._designated(head)
         if noun.dep_ == "pobj" and head.lower_ == "of" and noun.lemma_.lower() == "part":
             return []
+        if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ == "one":
+            return self._bearers(head.head)  # "X is one of its members", "X was named as one of its leaders"
+        if noun.dep_ == "pobj" and head.lower_ == "among" and head.head.lemma_.lower() in self.lex.copulas:
+            return self.subjects(head.head)[0]  # "X is among the leaders of Y"
         if noun.dep_ in ("nsubj",) and head.lemma_.lower() in self.lex.copulas:
             for child in head.children:
                 if child.dep_ == "attr":
