@@ -540,3 +540,18 @@ def test_what_is_done_to_a_group_is_done_to_those_it_includes_but_a_population_h
     assert not [a for a in civilians if a.relation == "MEMBER_OF"]
     subjects = extract_rules("The Axis of Resistance, including Hezbollah and Hamas, met in Beirut.")
     assert not [a for a in subjects if a.relation == "CONSULT" and a.target is not None]
+
+
+def test_whom_an_armed_act_supports_fights_its_enemy():
+    found = extract_rules("Russian aircraft struck Hamas positions in support of the Syrian army.")
+    assert find(found, "rus", "AID", "syr.mil", mode="military")
+    assert find(found, "syr.mil", "ASSAULT", "hamas")
+    aid = extract_rules("Iran sent food to Lebanon in support of Hezbollah, and Israel struck Hamas.")
+    assert not find(aid, "hezbollah", "ASSAULT", "hamas")
+
+
+def test_a_fronted_passive_participle_has_the_clause_subject_as_its_patient():
+    assert find(extract_rules("Founded by Iran in 1982, Hezbollah has grown into a powerful force."), "irn", "LEADS",
+                "hezbollah")
+    backed = extract_rules("Backed by Iran, the Houthis attacked ships in the Red Sea.")
+    assert find(backed, "irn", "BACKS", "houthis") and not find(backed, "houthis", "BACKS", "irn")

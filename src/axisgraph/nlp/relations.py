@@ -307,6 +307,10 @@ class SentenceRelations:
         effort = self._effort_before(verb)
         if effort is not None:
             return self._campaigners(effort, seen), False
+        if verb.dep_ == "advcl" and verb.tag_ == "VBN" and verb.i < verb.head.i and self.is_verbal(verb.head) and \
+                not any(c.dep_ in ("aux", "auxpass", "mark") for c in verb.children):
+            found, was_passive = self.subjects(verb.head, seen + 1)  # "Founded by Iran, Hezbollah grew": its patient
+            return (found, True) if not was_passive else ([], False)
         if verb.dep_ in ("xcomp", "advcl") and self.is_verbal(verb.head):
             found, was_passive = self.subjects(verb.head, seen + 1)
             return (found, False) if not was_passive else ([], False)
@@ -559,7 +563,22 @@ class SentenceRelations:
         self.co_belligerents()
         self.leader_and_body()
         self.out = [self._military_support(c) for c in self.out]
+        self.out += self._supported_fighters()
         return self.out
+
+    def _supported_fighters(self) -> list[Candidate]:
+        """Whom an armed act supports fights its enemy: "X struck ISIL targets in support of the government of
+        Iraq" -> the government ASSAULT ISIL (X's strikes are part of its fight)."""
+        attacks = [c for c in self.out if c.relation == "ASSAULT" and c.target is not None]
+        out = []
+        for c in self.out:
+            if c.relation != "AID" or c.mode != "military" or c.target is None or not self._armed_act(c.trigger):
+                continue
+            for attack in attacks:
+                if attack.source.key == c.source.key and attack.target.key != c.target.key:
+                    out.append(Candidate(c.target, attack.target, "ASSAULT", attack.mode, c.trigger, c.trigger_end,
+                                         "role", attack.score * 0.75))
+        return out
 
     def co_belligerents(self) -> None:
         """Coordinated subjects fighting one enemy fight together: "The UK, the Coalition and Iraq are committed
