@@ -555,3 +555,11 @@ def test_a_fronted_passive_participle_has_the_clause_subject_as_its_patient():
                 "hezbollah")
     backed = extract_rules("Backed by Iran, the Houthis attacked ships in the Red Sea.")
     assert find(backed, "irn", "BACKS", "houthis") and not find(backed, "houthis", "BACKS", "irn")
+
+
+def test_help_that_comes_with_an_act_supports_its_doer():
+    assert find(extract_rules("With the support of Iran, the Houthis built a missile arsenal."), "irn", "SUPPORT",
+                "houthis")
+    assert find(extract_rules("With Iranian help, the Houthis built a missile arsenal."), "irn", "SUPPORT", "houthis")
+    found = extract_rules("With support from Russian aircraft, the Wagner Group attacked Malian rebels.")
+    assert find(found, "rus", "AID", "wagner", mode="military") and find(found, "wagner", "ASSAULT", "Malian rebels")

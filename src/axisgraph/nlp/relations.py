@@ -523,6 +523,9 @@ class SentenceRelations:
             if lower == "within" and tok.dep_ == "prep":
                 self.within(tok)
                 continue
+            if tok.dep_ == "pobj" and tok.head.lower_ == "with" and lemma in self.lex.support_words and \
+                    self._with_support(tok):
+                continue
             if tok.dep_ == "appos" and any(c.dep_ == "advmod" and c.lower_ in self.lex.singling_adverbs
                                            for c in tok.children):
                 self.singled_out(tok)
@@ -756,6 +759,22 @@ class SentenceRelations:
                   for o in c.children if o.dep_ == "pobj"]
         members = [m for p in parts for m in self.actors(p) if m is not group]
         self.emit(members, [group], _COMPOSING, None, verb, "role", 0.75)
+
+    def _with_support(self, noun: Token) -> bool:
+        """Help that comes with an act: "With the support of the Coalition, the SDF retook ...", "with Iranian
+        help, the Houthis built ..." -> the helpers SUPPORT (or AID) the doer. True if it named both."""
+        verb = noun.head.head
+        if verb.pos_ not in ("VERB", "AUX"):
+            return False
+        helpers = [m for c in noun.children if c.dep_ in ("poss", "amod", "compound") for m in self._in_subtree(c)]
+        helpers += [m for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "from")
+                    for o in c.children if o.dep_ == "pobj" for m in self.actors(o)]
+        helped, passive = self.subjects(verb)
+        if passive or not helpers or not helped:
+            return False
+        cue = self.lex.nouns.get(noun.lemma_.lower()) or self.lex.nouns["support"]
+        self.emit([h for h in _unique(helpers) if h not in helped], helped, cue, cue.mode, noun, "noun", 0.75)
+        return True
 
     def staff(self, verb: Token) -> None:
         """People a group has: "Hezbollah has 100,000 fighters", "it has 700 employees" -> MEMBER_OF the group."""
