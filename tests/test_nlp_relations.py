@@ -563,3 +563,9 @@ def test_help_that_comes_with_an_act_supports_its_doer():
     assert find(extract_rules("With Iranian help, the Houthis built a missile arsenal."), "irn", "SUPPORT", "houthis")
     found = extract_rules("With support from Russian aircraft, the Wagner Group attacked Malian rebels.")
     assert find(found, "rus", "AID", "wagner", mode="military") and find(found, "wagner", "ASSAULT", "Malian rebels")
+
+
+def test_applying_pressure_on_an_actor_is_coercion():
+    assert find(extract_rules("Russia put pressure on Ukraine."), "rus", "COERCE", "ukr")
+    assert find(extract_rules("We will continue applying pressure to the regime."), "We", "COERCE", "regime")
+    assert find(extract_rules("Iran exerted pressure on Hezbollah to stop the attacks."), "irn", "COERCE", "hezbollah")
