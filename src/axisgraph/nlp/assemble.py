@@ -36,8 +36,8 @@ def actor_ref(m: Mention, kb: ActorKB, relation: str | None = None, on: date | N
 
 
 def _is_speaker(m: Mention | None, q: Qualifiers) -> bool:
-    """In direct speech ("X said: I welcome ...") "I" is X, and "we" is X when X is a body, not a person."""
-    if m is None or q.speaker is None or not q.direct or m.actor_id is not None:
+    """In direct speech ("X said: I welcome ...", `q.direct`) "I" is X, and "we" is X when X is a body."""
+    if m is None or m.actor_id is not None:
         return False
     word = m.text.lower()
     return word in _FIRST_PERSON or (word in _FIRST_PERSON_PLURAL and q.speaker.kind not in ("person", None))
@@ -46,6 +46,9 @@ def _is_speaker(m: Mention | None, q: Qualifiers) -> bool:
 def speaking_ends(c: Candidate, q: Qualifiers, sentence_span: tuple[int, int]) -> Candidate:
     """The candidate with a first-person end of direct speech replaced by the speaker: by the speaker's own
     mention when the sentence holds it, else by the pronoun resolved to the speaker's actor."""
+    if q.speaker is None or not q.direct:
+        return c
+
     def resolve(m: Mention | None) -> Mention | None:
         if not _is_speaker(m, q):
             return m

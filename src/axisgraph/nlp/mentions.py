@@ -177,6 +177,11 @@ def _portfolio_end(token: Token, taken: list[bool]) -> int | None:
     return end if not any(taken[token.i + 1:end]) else None
 
 
+def made_up(verb: Token) -> bool:
+    """True for "made up (of)", a verb naming what a group consists of."""
+    return verb.lemma_.lower() == "make" and any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children)
+
+
 def hyphenated(doc: Doc, first: int) -> bool:
     """True if tokens `first`, a hyphen and the next one are written as one word ("secretary-general")."""
     return first >= 0 and first + 2 < len(doc) and doc[first + 1].text == "-" and not doc[first].whitespace_ \
@@ -197,7 +202,7 @@ def _organisation_it(token: Token, lex: Lexicon) -> bool:
     lemma = verb.lemma_.lower()
     if lemma == "have" and any(c.dep_ == "dobj" and c.lemma_.lower() in lex.people_nouns for c in verb.children):
         return True
-    if lemma in _COMPOSING or (lemma == "make" and any(c.lower_ == "up" for c in verb.children)):
+    if lemma in _COMPOSING or made_up(verb):
         return True
     cue = lex.verbs.get(lemma)
     return cue is not None and cue.rel in _ORGANISATION_TIES

@@ -16,12 +16,11 @@ from spacy.tokens import Span, Token
 from ..ontology import RELATIONS, Family
 from .cameo_dictionary import PREPOSITIONS
 from .lexicon import Cue, Lexicon
-from .mentions import Mention, hyphenated
+from .mentions import Mention, hyphenated, made_up
 
 _SUBJ = ("nsubj", "csubj", "expl")
 _PASS_SUBJ = ("nsubjpass", "csubjpass")
 _MODIFIERS = ("compound", "amod", "poss", "nmod", "npadvmod")
-_SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _REL_PRONOUNS = {"which", "who", "that", "whom", "whose"}
 _VERB_TAGS = ("VBZ", "VBD", "VBP", "VB", "VBG", "VBN")
 _TERRITORY = {"territory", "soil", "border", "land", "position", "base", "target", "facility"}
@@ -125,7 +124,7 @@ class SentenceRelations:
                     found.extend(self.actors(other, depth + 1, conj=False))
             for listed in self._listed_apposition(tok):
                 found.extend(self.actors(listed, depth + 1))
-        if found and tok.dep_ not in _SUBJECTS:  # "killed 11 people, including one hostage": done to them too
+        if found and tok.dep_ not in _SUBJ + _PASS_SUBJ:  # "killed 11 people, including one hostage": done to them too
             for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "including"):
                 found.extend(m for obj in prep.children if obj.dep_ == "pobj" for m in self.actors(obj, depth + 1))
         return _unique(found)
@@ -529,7 +528,7 @@ class SentenceRelations:
             if tok.dep_ == "appos" and any(c.dep_ == "advmod" and c.lower_ in self.lex.singling_adverbs
                                            for c in tok.children):
                 self.singled_out(tok)
-            if (lemma in self.lex.composition_verbs or _made_up(tok)) and (
+            if (lemma in self.lex.composition_verbs or made_up(tok)) and (
                     tok.dep_ == "acl" or (tok.pos_ in ("VERB", "AUX") and lemma not in self.lex.verbs)):
                 self.composition(tok)
             if lemma in ("have", "boast") and tok.pos_ == "VERB":
@@ -1737,11 +1736,6 @@ def _first_conjunct(tok: Token) -> Token:
     while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
     return tok
-
-
-def _made_up(verb: Token) -> bool:
-    """True for "made up (of)", a participle naming what a group consists of."""
-    return verb.lemma_.lower() == "make" and any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children)
 
 
 def _with_aux_children(verb: Token) -> Iterator[Token]:
