@@ -263,3 +263,14 @@ def test_the_cli_codes_in_the_records_environment_and_reports_the_bundled_lexico
     bundled = json.loads(CliRunner().invoke(app, ["eval", "petrarch", str(path), "--json", "--bundled"]).stdout)
     assert bundled["lexicon"] == "bundled lexicon" and bundled["found_root"]["correct"] == 0
     assert bundled["found_root_bundled_lexicon"] is None
+
+
+def test_the_cli_names_a_missing_actor_dictionary_instead_of_a_traceback(tmp_path):
+    from typer.testing import CliRunner
+
+    from axisgraph.cli import app
+
+    (tmp_path / "records.xml").write_text("<Environment><Actorfile>gone.txt</Actorfile></Environment>" + XML,
+                                          encoding="utf-8")
+    result = CliRunner().invoke(app, ["eval", "petrarch", str(tmp_path / "records.xml")])
+    assert result.exit_code == 2 and "gone.txt" in result.output and "Traceback" not in result.output

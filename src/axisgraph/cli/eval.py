@@ -148,6 +148,10 @@ def petrarch(path: Path = _PATH, as_json: bool = _JSON, errors: bool = _ERRORS,
     lexicon = load_lexicon(verbs, verbs_win)
     name = "bundled lexicon" if verbs is None else (
         f"verb dictionary {verbs.name} {'over' if verbs_win else 'under'} the bundled lexicon")
-    _show(evaluate_petrarch(path, actors=actors, n_process=n_process, write_kb=write_kb, lexicon=lexicon,
-                            lexicon_name=name, bundled_baseline=verbs is not None),
-          as_json, errors)
+    try:
+        result = evaluate_petrarch(path, actors=actors, n_process=n_process, write_kb=write_kb, lexicon=lexicon,
+                                   lexicon_name=name, bundled_baseline=verbs is not None)
+    except OSError as exc:  # the actor dictionary the records name is not next to them, or cannot be read
+        err_console.print(f"[red]error:[/red] {path}: {exc.strerror or exc}: {exc.filename or ''}")
+        raise typer.Exit(2) from exc
+    _show(result, as_json, errors)
