@@ -257,3 +257,10 @@ def test_an_office_title_keeps_its_portfolio():
     assert "State" not in texts
     assert [(m.text, m.actor_id) for m in _mentions("The minister of Kuwait spoke.")] == [
         ("minister of Kuwait", "kwt.gov")]
+
+
+def test_a_hyphenated_title_is_one_mention_whichever_part_the_parser_made_the_head():
+    texts = [m.text for m in _mentions("Hezbollah's secretary-general said that Israel attacked Lebanon.")]
+    assert "secretary-general" in texts and "general" not in texts
+    speech = extract("Hezbollah's secretary-general said:\n\nI condemn the Israeli strikes on Lebanon.")
+    assert [a.source.text for a in speech if a.relation == "ACCUSE"] == ["secretary-general"]

@@ -136,6 +136,8 @@ def _common_nouns(doc: Doc, taken: list[bool], lex: Lexicon, state: Discourse, o
         if end + 1 < len(doc) and _hyphen_tail(doc[end + 1]):
             end += 2  # "secretary-general": the word after the hyphen belongs to this one
         start = token.i
+        if hyphenated(doc, token.i - 2) and doc[token.i - 2].head.i == token.i and not taken[token.i - 2]:
+            start = token.i - 2  # "secretary-general" parsed the other way round: the word before belongs too
         while start > 0 and not taken[start - 1] and doc[start - 1].dep_ in (
                 "amod", "compound", "det", "poss", "nummod", "quantmod") and doc[start - 1].head.i >= token.i \
                 and not doc[start].is_sent_start and not (start > 1 and doc[start - 2].text in ("-", "–")):
