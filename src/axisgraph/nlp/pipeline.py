@@ -36,12 +36,38 @@ def line_breaks(doc: Doc) -> Doc:
     return doc
 
 
+class IrregularLemmas:
+    """Lemmas of irregular past forms the tagger took for base forms ("retook" tagged VB keeps "retook"),
+    from the lemmatizer's own exception table; forms that are also base forms ("found") are left alone."""
+
+    def __init__(self, exceptions: dict[str, list[str]]) -> None:
+        bases = {lemma for lemmas in exceptions.values() for lemma in lemmas}
+        self.forms = {form: lemmas[0] for form, lemmas in exceptions.items()
+                      if lemmas and form not in bases and lemmas[0] != form}
+
+    def __call__(self, doc: Doc) -> Doc:
+        for token in doc:
+            if token.pos_ == "VERB" and token.lemma_.lower() == token.lower_ and token.lower_ in self.forms:
+                token.lemma_ = self.forms[token.lower_]
+        return doc
+
+
+@Language.factory("axisgraph_irregular_lemmas")
+def irregular_lemmas(nlp: Language, name: str) -> IrregularLemmas:
+    """The `IrregularLemmas` component over the pipeline lemmatizer's verb exceptions."""
+    table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_exc")
+    return IrregularLemmas(dict(table.get("verb", {})))
+
+
 @lru_cache(maxsize=2)
 def load_nlp(model: str = MODEL) -> Language:
-    """The spaCy pipeline (tagger, parser, lemmatizer, NER) with line breaks as sentence ends, loaded once."""
+    """The spaCy pipeline (tagger, parser, lemmatizer, NER) with line breaks as sentence ends and irregular
+    verb lemmas mended, loaded once."""
     nlp = spacy.load(model)
     if "axisgraph_line_breaks" not in nlp.pipe_names:
         nlp.add_pipe("axisgraph_line_breaks", before="parser")
+    if "lemmatizer" in nlp.pipe_names and "axisgraph_irregular_lemmas" not in nlp.pipe_names:
+        nlp.add_pipe("axisgraph_irregular_lemmas", after="lemmatizer")
     nlp.max_length = max(nlp.max_length, 2 * CHUNK_CHARS)
     return nlp
 

@@ -52,6 +52,9 @@ _COMPOSING = Cue(lemma="comprise", rel="MEMBER_OF")
 _WITHIN = Cue(lemma="within", rel="MEMBER_OF")
 _TOGETHER = Cue(lemma="together", rel="COOPERATE", symmetric=True)
 _HEADING = Cue(lemma="his", rel="LEADS")
+_COMPANY = ("together", "along")  # "together with X", "along with X": in X's company
+_REGIONS = frozenset({"country", "part", "region", "north", "south", "east", "west", "territory", "land"})
+_HELPING = ("AID", "SUPPORT", "BACKS")  # relations of helping an actor, who may be helped to act
 _AIMED = ("on", "against")  # "a war on X" is waged one way, "a war with X" both ways
 _PLACE_PREPS = {"in", "near", "outside", "at", "inside", "around", "on"}
 _MOVES = ("RETREAT", "MOBILIZE")  # "troops were withdrawn": the forces' side moves, no agent needed
@@ -83,6 +86,7 @@ class SentenceRelations:
         self.lex = lex
         self.grammar = lex.grammar_verbs  # "said" keyed by a user's verb file still only reports
         self.out: list[Candidate] = []
+        self._companions: list[tuple[frozenset, list[Mention]]] = []  # actors acting together (`accompanied`)
 
     # ---------------------------------------------------------------- arguments
     def actors(self, tok: Token, depth: int = 0, conj: bool = True) -> list[Mention]:
@@ -100,7 +104,8 @@ class SentenceRelations:
             found.extend(self._named_apposition(tok, m) or [m])
             found.extend(self._sector_conjuncts(m))
         elif tok.lower_ in _REL_PRONOUNS and tok.head.dep_ == "relcl":
-            return self.actors(tok.head.head, depth + 1) or self._event_above_place(tok.head.head, depth)
+            antecedent = self._antecedent(tok)
+            return self.actors(antecedent, depth + 1) or self._event_above_place(antecedent, depth)
         elif tok.lemma_.lower() in self.lex.clause_nouns and tok.dep_ == "appos":
             return self.clause_agents(tok, depth)
         elif tok.pos_ in ("NOUN", "PROPN", "ADJ", "PRON", "NUM"):
@@ -128,6 +133,28 @@ class SentenceRelations:
             for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "including"):
                 found.extend(m for obj in prep.children if obj.dep_ == "pobj" for m in self.actors(obj, depth + 1))
         return _unique(found)
+
+    def _antecedent(self, pronoun: Token) -> Token:
+        """The noun a relative pronoun stands for. The parser hangs the clause on the nearest noun; "who" is no
+        place, so in "forces operating in the north of the country who are leading" it climbs to "forces"."""
+        noun = pronoun.head.head
+        if pronoun.lower_ not in ("who", "whom"):
+            return noun
+        tok = noun
+        for _ in range(4):
+            if not self._place_word(tok) or tok.dep_ != "pobj":
+                return tok
+            tok = tok.head.head
+            if tok.dep_ in ("acl", "relcl") and tok.pos_ == "VERB":
+                tok = tok.head
+            if tok.pos_ not in ("NOUN", "PROPN"):
+                return noun
+        return noun if self._place_word(tok) else tok
+
+    def _place_word(self, tok: Token) -> bool:
+        """A noun naming a place or a part of one ("city", "the north", "the country"), never a who."""
+        lemma = tok.lemma_.lower()
+        return lemma in self.lex.place_nouns or lemma in _REGIONS or tok.ent_type_ in ("LOC", "FAC")
 
     def _sector_conjuncts(self, m: Mention) -> list[Mention]:
         """The other states' sectors that share a sector mention's noun: "ambassadors of X, Y and Z"."""
@@ -268,7 +295,7 @@ class SentenceRelations:
                 if found:
                     return found, False
                 if child.lower_ in _REL_PRONOUNS:
-                    return self.actors(verb.head), False
+                    return self.actors(self._antecedent(child) if verb.dep_ == "relcl" else verb.head), False
                 had_subject = True  # a second subject is a list the parser split: "Old foes X and Y have ..."
             elif child.dep_ in _PASS_SUBJ and not had_subject:
                 found = self.actors(child)
@@ -299,7 +326,9 @@ class SentenceRelations:
             if holder.pos_ in ("VERB", "AUX"):
                 return self.subjects(holder, seen + 1)[0], False
         if verb.dep_ == "xcomp" and verb.head.lemma_.lower() not in self.lex.intent_verbs:
-            controller = [c for c in verb.head.children if c.dep_ == "dobj"]
+            controller = [c for c in verb.head.children if c.dep_ == "dobj"] or [
+                g for c in verb.head.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")
+                and verb.head.lemma_.lower() in _REQUEST_VERBS for g in c.children if g.dep_ == "pobj"]
             found = self.actors(controller[0]) if controller else []
             if found or (controller and controller[0].pos_ == "PRON"):
                 return found, False  # "urged Iran to stop"; a thing object ("used the name of Islam to ...") is no one
@@ -471,6 +500,9 @@ class SentenceRelations:
                 found.extend(self.actors(child))
             elif child.dep_ in ("prep", "prt", "advmod") and child.lower_ in ("out", "away"):
                 found.extend(self.prep_objects(child, preps))  # compound prepositions: "out of", "away from"
+            elif child.dep_ in ("advcl", "ccomp") and "for" in preps and any(
+                    c.dep_ == "mark" and c.lower_ == "for" for c in child.children):
+                found.extend(m for c in child.children if c.dep_ == "nsubj" for m in self.actors(c))  # "for X to go"
         return _unique(found)
 
     def agents(self, tok: Token) -> list[Mention]:
@@ -522,6 +554,10 @@ class SentenceRelations:
             if lower == "within" and tok.dep_ == "prep":
                 self.within(tok)
                 continue
+            company = self._company_head(tok) if tok.dep_ == "prep" else None
+            if company is not None:
+                self.accompanied(tok, company)
+                continue
             if tok.dep_ == "pobj" and tok.head.lower_ == "with" and lemma in self.lex.support_words and \
                     self._with_support(tok):
                 continue
@@ -564,9 +600,71 @@ class SentenceRelations:
         self.pejoratives()
         self.co_belligerents()
         self.leader_and_body()
+        self.out += self._companions_share()
         self.out = [self._military_support(c) for c in self.out]
         self.out += self._supported_fighters()
+        self.out += self._helpers_in_act()
         return self.out
+
+    def _helpers_in_act(self) -> list[Candidate]:
+        """Who materially helps another to fight takes part in the fight: "the coalition is assisting the Iraqi
+        government to destroy ISIL", "Iran helped the Houthis attack X" -> the helper ASSAULT the one attacked
+        (less sure). Words of support ("backs X in its campaign") make no one a fighter."""
+        hostile = [c for c in self.out if c.relation in ("ASSAULT", "COERCE") and c.target is not None]
+        out = []
+        for c in self.out:
+            if c.relation != "AID" or c.target is None or c.trigger.pos_ != "VERB":
+                continue
+            acts = {t.i for clause in c.trigger.children if clause.dep_ in ("ccomp", "xcomp")
+                    for t in (clause, *clause.conjuncts)}
+            out += [Candidate(c.source, act.target, act.relation, act.mode, act.trigger, act.trigger_end, "helper",
+                              act.score * 0.75) for act in hostile
+                    if act.trigger.i in acts and act.source.key == c.target.key and act.target.key != c.source.key]
+        return out
+
+    @staticmethod
+    def _company_head(prep: Token) -> Token | None:
+        """What "together with", "along with" or "alongside" hangs on, if the preposition is one of them."""
+        if prep.lower_ == "alongside":
+            return prep.head
+        if prep.lower_ != "with":
+            return None
+        if any(c.dep_ == "advmod" and c.lower_ in _COMPANY for c in prep.children):
+            return prep.head
+        if prep.head.lower_ in _COMPANY and prep.head.dep_ in ("prep", "advmod"):
+            return prep.head.head
+        return None
+
+    def accompanied(self, prep: Token, head: Token) -> None:
+        """Acting in company: "Hezbollah, together with Iranian advisers, attacked" -> each COOPERATE with the other
+        ("along with" adds a doer, no cooperation), and the companions share the subject's acts
+        (`_companions_share`). Hung on the object ("attacked X alongside Y"), it still tells who attacked."""
+        if head.dep_ == "dobj":
+            head = head.head
+        if head.pos_ in ("VERB", "AUX"):
+            party, passive = self.subjects(head)
+        elif head.dep_ in _SUBJ:
+            party, passive = self.actors(head), False
+        else:
+            return
+        companions = [m for o in prep.children if o.dep_ == "pobj" for m in self.actors(o)]
+        companions = [m for m in companions if all(m.key != p.key for p in party)]
+        if passive or not party or not companions:
+            return
+        if prep.lower_ == "alongside" or "together" in {prep.head.lower_, *(c.lower_ for c in prep.children)}:
+            self.emit(party, list(companions), _TOGETHER, None, prep, "coordination", 0.75)
+            self.emit(companions, list(party), _TOGETHER, None, prep, "coordination", 0.75)
+        self._companions.append((frozenset(p.key for p in party), companions))
+
+    def _companions_share(self) -> list[Candidate]:
+        """The companions of `accompanied` do what the party does in the sentence's events."""
+        out = []
+        for party, companions in self._companions:
+            for c in [c for c in self.out if c.source.key in party and c.method == "verb"
+                      and RELATIONS[c.relation].family is Family.EVENT]:
+                out += [replace(c, source=m, method="coordination", score=c.score * 0.8) for m in companions
+                        if c.target is None or m.key != c.target.key]
+        return out
 
     def _supported_fighters(self) -> list[Candidate]:
         """Whom an armed act supports fights its enemy: "X struck ISIL targets in support of the government of
@@ -769,7 +867,9 @@ class SentenceRelations:
         helpers += [m for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "from")
                     for o in c.children if o.dep_ == "pobj" for m in self.actors(o)]
         helped, passive = self.subjects(verb)
-        if passive or not helpers or not helped:
+        if passive:
+            helped = self.agents(verb)  # "captured by X with the aid of Y": Y helps X
+        if not helpers or not helped:
             return False
         cue = self.lex.nouns.get(noun.lemma_.lower()) or self.lex.nouns["support"]
         self.emit([h for h in _unique(helpers) if h not in helped], helped, cue, cue.mode, noun, "noun", 0.75)
@@ -980,8 +1080,9 @@ class SentenceRelations:
         if cue.needs == "object" and (mode is None and thing is None and not via_prep
                                       or thing is not None and self._object_mode(thing, strict=True) == ""):
             return
-        if cue.needs == "target-prep" and not via_prep:
-            return
+        if cue.needs == "target-prep" and not via_prep and not (cue.symmetric and any(
+                c.dep_ == "advmod" and c.lower_ in ("together", "jointly") for c in verb.children)):
+            return  # "X and Y worked together" states the tie without a target phrase
         score = 0.9 if not self.repaired_subject(verb) else 0.7
         purpose = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
         if (verb.dep_ == "advcl" and (verb.tag_ == "VBG" or purpose)) or (
@@ -1021,6 +1122,8 @@ class SentenceRelations:
             return
         if not targets and thing is None and cue.any_prep:
             targets = self.prep_objects(verb, _ANY_PREP)
+        if not targets and thing is None and cue.rel in _HELPING:
+            targets = self._helped_doers(verb)
         if not targets and thing is None:
             targets = self._borrowed_objects(verb, cue)
         if not targets and self.repaired_subject(verb) is not None:
@@ -1209,10 +1312,12 @@ class SentenceRelations:
         return _unique(found)
 
     def _owners(self, verb: Token, thing: Token | None, cue: Cue) -> list[Mention]:
-        """Whose property an act hits: "torched the offices of X", "set fire to the homes of X" -> X."""
+        """Whose property an act hits: "torched the offices of X", "set fire to the homes of X" -> X. A place noun's
+        `of` names the place ("liberate the city of Mosul"), no owner."""
         holders = [thing] if thing is not None else []
         holders += [obj for t in (verb, *holders) for c in t.children if c.dep_ == "prep" and c.lower_ in cue.preps
                     for obj in c.children if obj.dep_ == "pobj"]
+        holders = [t for t in holders if t.lemma_.lower() not in self.lex.place_nouns]
         return _unique([m for t in holders for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
                         for obj in c.children if obj.dep_ == "pobj" for m in self.actors(obj)])
 
@@ -1252,6 +1357,14 @@ class SentenceRelations:
                     found.extend(self.actors(child))
             found.extend(self.prep_objects(other, preps))
         return _unique(found)
+
+    def _helped_doers(self, verb: Token) -> list[Mention]:
+        """Whom one helps to act, parsed as the subject of the act: "Iran is helping the Houthis fight X" ->
+        the Houthis (no "that" clause: "helped ensure that X ..." names no one helped)."""
+        return _unique([m for clause in verb.children if clause.dep_ in ("ccomp", "xcomp") and clause.pos_ == "VERB"
+                        and not any(c.dep_ == "mark" for c in clause.children)
+                        for c in clause.children if c.dep_ == "nsubj" and verb.i < c.i < clause.i
+                        for m in self.actors(c)])
 
     def _object_relation(self, thing: Token | None, cue: Cue) -> Cue | None:
         """The relation a verb states with this kind of object ("expelled diplomats" -> SANCTION)."""
@@ -1363,8 +1476,8 @@ class SentenceRelations:
             light = bool(sources)
         if not sources and not by and cue.rel in ("RETREAT", "MOBILIZE"):
             sources = self._movers(noun)
-        if not sources and not by and targets:
-            sources = self._manner_agents(noun)
+        if not sources and not by and targets:  # "X is united in its condemnation of Y" (not "in its war with Y")
+            sources = self._manner_agents(noun) or ([] if cue.symmetric else self._possessor_antecedent(noun))
         if light and not targets and cue.rel == "ASSAULT":
             targets = self._clause_against(carrier.head)
         sources = [s for s in sources if s not in targets]
@@ -1596,6 +1709,8 @@ class SentenceRelations:
             if child.dep_ in _MODIFIERS and child.i < noun.i and not (named and child.dep_ == "amod"):
                 holders.extend(self._in_subtree(child))
         holders.extend(named)
+        if not holders:
+            holders = self._unit_after_title(noun)
         if not holders and noun.dep_ == "compound":
             for sibling in noun.head.children:
                 if sibling.dep_ in _MODIFIERS and sibling.i < noun.i:
@@ -1617,6 +1732,20 @@ class SentenceRelations:
             self.emit(holders, list(bearers), cue, cue.mode, noun, "role", score)
         else:
             self.emit(bearers, list(holders), cue, cue.mode, noun, "role", score)
+
+    def _unit_after_title(self, noun: Token) -> list[Mention]:
+        """The body a bare title is of when a comma sets it after the title, as in sign-offs: "Gen. Joseph Votel,
+        commander, U.S. Central Command" (parsed as an apposition of the title or of the person)."""
+        if noun.dep_ != "appos" or noun.i + 2 >= self.sent.end or self.doc[noun.i + 1].text != ",":
+            return []
+        unit = next((t for t in (*noun.children, *noun.head.children) if t.dep_ == "appos" and t.i > noun.i
+                     and t.left_edge.i == noun.i + 2), None)
+        if unit is None:
+            return []
+        end = next((t.i for t in self.doc[noun.i + 2:unit.right_edge.i + 1] if t.is_punct), unit.right_edge.i + 1)
+        named = [self.tok2m[i] for i in range(noun.i + 2, end) if i in self.tok2m]
+        m = max(named, key=lambda n: n.tok_end, default=None)  # its last name heads it ("U.S. Central Command")
+        return [] if m is None or self._is_person(m) or m.origin == "pronoun" else [m]
 
     def _subunit_leader(self, noun: Token, cue: Cue) -> Cue:
         """A leader of a unit within the group is its member: "an ISIL cell leader" -> MEMBER_OF ISIL."""

@@ -1,0 +1,120 @@
+"""Helping another act, acting in company, taking ground from its holder, denials, titles set off by commas,
+the antecedent of "who", and lemmas of irregular verbs the tagger misreads."""
+
+from __future__ import annotations
+
+from axisgraph.nlp.pipeline import load_nlp
+from nlp_support import extract_rules, find
+
+
+def test_the_one_helped_to_act_is_the_target_of_the_help():
+    found = extract_rules("Iran is helping the Houthis fight Saudi Arabia.")
+    assert find(found, "irn", "AID", "houthis")
+
+
+def test_who_materially_helps_another_fight_takes_part_in_it():
+    found = extract_rules("Russia helped the Sudanese Armed Forces to retake the town from the Rapid Support Forces.")
+    assert find(found, "rus", "AID", "sdn.saf")
+    assert find(found, "sdn.saf", "ASSAULT", "rsf")
+    assert [a for a in find(found, "rus", "ASSAULT", "rsf") if a.confidence < find(found, "sdn.saf", "ASSAULT",
+                                                                                    "rsf")[0].confidence]
+
+
+def test_words_of_support_make_no_one_a_fighter():
+    found = extract_rules("The United States urged the Tatmadaw to attack the Arakan Army.")
+    assert not find(found, "usa", "ASSAULT", "aa")
+
+
+def test_helping_ensure_a_clause_names_no_one_helped():
+    found = extract_rules("Qatar helped ensure that Hamas released the hostages.")
+    assert not [a for a in found if a.relation == "AID" and a.target is not None and a.target.id == "hamas"]
+
+
+def test_together_with_is_cooperation_and_a_shared_act():
+    found = extract_rules("Hezbollah, together with the Quds Force, attacked Israel.")
+    assert find(found, "hezbollah", "COOPERATE", "irn.irgc.quds")
+    assert find(found, "irn.irgc.quds", "COOPERATE", "hezbollah")
+    assert find(found, "irn.irgc.quds", "ASSAULT", "isr")
+
+
+def test_alongside_hung_on_the_object_still_names_a_fighter():
+    found = extract_rules("Hezbollah fighters attacked Israeli positions alongside Hamas.")
+    assert find(found, "hamas", "ASSAULT", "isr")
+    assert not find(found, "hezbollah", "ASSAULT", "hamas")
+
+
+def test_along_with_adds_a_doer_without_cooperation():
+    found = extract_rules("Iran, along with Russia, supports Bashar al-Assad.")
+    assert find(found, "rus", "SUPPORT", "person.bashar_assad")
+    assert not find(found, "irn", "COOPERATE", "rus")
+
+
+def test_working_with_an_actor_is_cooperation_working_alone_is_none():
+    assert find(extract_rules("Turkey is working closely with NATO."), "tur", "COOPERATE", "nato")
+    assert not extract_rules("Turkey works hard to stay neutral.")
+    found = extract_rules("Hamas and Islamic Jihad worked together on the attack.")
+    assert find(found, "hamas", "COOPERATE", "pij") and find(found, "pij", "COOPERATE", "hamas")
+
+
+def test_ground_taken_from_its_holder_targets_the_holder():
+    assert find(extract_rules("The army of Mali retook the town from Wagner."), "mli", "ASSAULT", "wagner")
+    assert find(extract_rules("The Houthis seized the port from government forces."), "houthis", "ASSAULT",
+                "government forces")
+
+
+def test_condemning_a_nominal_seizure_targets_its_agent():
+    found = extract_rules("Hamas condemned the seizure of the ship by Israel.")
+    assert find(found, "hamas", "ACCUSE", "isr")
+
+
+def test_the_name_of_a_city_is_no_owner_of_it():
+    found = extract_rules("In the campaign to liberate the Syrian city of Homs, Hezbollah made progress.")
+    assert not [a for a in found if a.target is not None and a.target.text == "Homs"]
+
+
+def test_denying_something_to_an_actor_rejects_it():
+    assert find(extract_rules("Israel will deny safe haven to Hamas."), "isr", "REJECT", "hamas")
+    assert find(extract_rules("Turkey denied entry to Wagner fighters."), "tur", "REJECT", "wagner")
+
+
+def test_a_request_for_an_actor_to_act_targets_it():
+    assert find(extract_rules("Ukraine pressed for Russia to withdraw its troops."), "ukr", "REQUEST", "rus")
+    assert find(extract_rules("Israel called for Hezbollah to disarm."), "isr", "REQUEST", "hezbollah")
+
+
+def test_the_one_called_on_to_act_is_the_doer():
+    found = extract_rules("Russia called on Israel to withdraw its troops.")
+    assert find(found, "rus", "REQUEST", "isr")
+    assert [a for a in found if a.relation == "RETREAT" and a.source.id == "isr"]
+    assert not [a for a in found if a.relation == "RETREAT" and a.source.id == "rus"]
+
+
+def test_help_in_a_passive_clause_goes_to_the_agent():
+    found = extract_rules("He was captured by the Tatmadaw with the aid of Russian advisers.")
+    assert [a for a in found if a.relation in ("AID", "SUPPORT") and a.target is not None
+            and a.target.id == "mmr.tatmadaw" and a.source.id == "rus"]
+
+
+def test_a_title_set_off_by_commas_leads_the_body_after_it():
+    found = extract_rules("Gen. Ali Hamdi, commander, Quds Force, met Hezbollah officials.")
+    assert find(found, "Ali Hamdi", "LEADS", "irn.irgc.quds")
+
+
+def test_who_is_no_place_and_climbs_to_the_actors():
+    found = extract_rules("Hezbollah fighters operating in the southern part of the country who attacked Israel "
+                          "were killed.")
+    assert find(found, "hezbollah", "ASSAULT", "isr")
+    assert not [a for a in found if a.relation == "ASSAULT" and a.source.text.endswith("country")]
+
+
+def test_its_condemnation_is_the_clause_subjects():
+    found = extract_rules("The Arab League is united in its condemnation of Israel's actions.")
+    assert [a for a in found if a.relation == "ACCUSE" and a.target is not None and a.target.id == "isr"
+            and "Arab League" in a.source.text]
+
+
+def test_irregular_past_forms_tagged_as_base_forms_get_their_lemma():
+    doc = load_nlp()("The army retook the town. They found a party and founded a state.")
+    lemmas = {t.lower_: t.lemma_ for t in doc}
+    assert lemmas["retook"] == "retake"
+    assert lemmas["found"] == "find" and lemmas["founded"] == "found"
