@@ -118,3 +118,49 @@ def test_irregular_past_forms_tagged_as_base_forms_get_their_lemma():
     lemmas = {t.lower_: t.lemma_ for t in doc}
     assert lemmas["retook"] == "retake"
     assert lemmas["found"] == "find" and lemmas["founded"] == "found"
+
+
+def test_an_act_one_is_urged_to_do_is_not_asserted():
+    found = extract_rules("Egypt urged Hamas to attack Israel.")
+    assert find(found, "hamas", "ASSAULT", "isr", hedge="possible")
+    assert [a for a in found if a.relation == "REQUEST" and a.target.id == "hamas" and a.hedge == "asserted"]
+    found = extract_rules("Russia called on Israel to withdraw its troops.")
+    assert [a for a in found if a.relation == "RETREAT" and a.source.id == "isr" and a.hedge == "possible"]
+
+
+def test_seeking_to_act_is_an_intent_not_a_request():
+    found = extract_rules("Iran seeks to destroy Israel.")
+    assert find(found, "irn", "THREATEN", "isr")
+    assert not [a for a in found if a.relation == "REQUEST"]
+
+
+def test_i_want_to_thank_performs_the_thanks_we_want_to_support_is_an_intent():
+    assert find(extract_rules("We would like to thank Turkey for its help."), "We", "SUPPORT", "tur")
+    assert find(extract_rules("I want to condemn the attack by Hamas."), "I", "ACCUSE", "hamas")
+    found = extract_rules("We want to support Ukraine.")
+    assert find(found, "We", "AGREE", "ukr") and not find(found, "We", "SUPPORT", "ukr")
+
+
+def test_posing_a_threat_threatens():
+    assert find(extract_rules("Iran poses a threat to Israel."), "irn", "THREATEN", "isr")
+    assert find(extract_rules("Hamas poses no threat to Turkey."), "hamas", "THREATEN", "tur", negated=True)
+
+
+def test_being_grateful_thanks_the_giver():
+    assert find(extract_rules("Israel is grateful to the United States."), "isr", "SUPPORT", "usa")
+    assert find(extract_rules("Hezbollah is grateful for the weapons provided by Iran."), "hezbollah", "SUPPORT",
+                "irn")
+    assert find(extract_rules("We are thankful for Russia's help."), "We", "SUPPORT", "rus")
+
+
+def test_a_member_singled_out_shares_what_its_group_gets():
+    found = extract_rules("Israel struck Iran's proxies, notably Hezbollah.")
+    assert find(found, "isr", "ASSAULT", "hezbollah")
+
+
+def test_things_an_actor_only_modifies_have_no_members():
+    found = extract_rules("Israel struck Hamas targets, which include two rocket units and a command node.")
+    assert find(found, "isr", "ASSAULT", "hamas")
+    assert not [a for a in found if a.relation == "MEMBER_OF"]
+    found = extract_rules("The Axis of Resistance, which includes Hezbollah and the Houthis, condemned Israel.")
+    assert find(found, "hezbollah", "MEMBER_OF", "axis_of_resistance")

@@ -115,6 +115,13 @@ def test_a_capital_named_as_the_place_of_a_meeting_is_no_pair_for_the_model(extr
     assert examples and not any(m.form == "capital" for ex in examples for m in (ex.first, ex.second))
 
 
+def test_the_whole_of_a_place_part_of_which_is_meant_is_no_pair_for_the_model(extractor):
+    _, mentions, examples = _examples(extractor, "Hezbollah fighters operating in the southern part of Syria "
+                                                 "attacked Israeli positions.")
+    assert any(m.text == "Syria" for m in mentions)
+    assert examples and not any(m.text == "Syria" for ex in examples for m in (ex.first, ex.second))
+
+
 def test_no_learned_attack_by_a_speaker_or_by_the_one_attacked(extractor):
     from axisgraph.kb.loader import bundled_kb
     from axisgraph.nlp.relation_model import to_assertion

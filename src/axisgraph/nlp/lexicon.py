@@ -64,10 +64,13 @@ class Lexicon:
     actor_nouns: frozenset[str] = frozenset()
     actor_pronouns: frozenset[str] = frozenset()
     place_nouns: frozenset[str] = frozenset()
+    region_nouns: frozenset[str] = frozenset()
     subunit_nouns: frozenset[str] = frozenset()
     military_nouns: frozenset[str] = frozenset()
     support_words: frozenset[str] = frozenset()
     empathy_nouns: frozenset[str] = frozenset()
+    performative_verbs: frozenset[str] = frozenset()
+    gratitude_adjectives: frozenset[str] = frozenset()
     manner_nouns: frozenset[str] = frozenset()
     singling_adverbs: frozenset[str] = frozenset()
     population_nouns: frozenset[str] = frozenset()
@@ -152,10 +155,13 @@ def read_lexicon(path: Path | str) -> Lexicon:
         actor_nouns=frozenset(data.get("actor_nouns", [])),
         actor_pronouns=frozenset(data.get("actor_pronouns", [])),
         place_nouns=frozenset(data.get("place_nouns", [])),
+        region_nouns=frozenset(data.get("region_nouns", [])),
         subunit_nouns=frozenset(data.get("subunit_nouns", [])),
         military_nouns=frozenset(data.get("military_nouns", [])),
         support_words=frozenset(data.get("support_words", [])),
         empathy_nouns=frozenset(data.get("empathy_nouns", [])),
+        performative_verbs=frozenset(data.get("performative_verbs", [])),
+        gratitude_adjectives=frozenset(data.get("gratitude_adjectives", [])),
         manner_nouns=frozenset(data.get("manner_nouns", [])),
         singling_adverbs=frozenset(data.get("singling_adverbs", [])),
         population_nouns=frozenset(data.get("population_nouns", [])),

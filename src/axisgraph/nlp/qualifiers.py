@@ -6,6 +6,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date, timedelta
+from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
 
@@ -146,8 +147,8 @@ class QualifierFinder:
                 if word in cues and _HEDGE_RANK[hedge] > _HEDGE_RANK[best] and (
                         word == "according" or hedge != "reported" or tok.pos_ != "VERB"):
                     best = hedge
-        for tok in chain[1:]:
-            if tok.lemma_.lower() in self.lex.allegation_verbs:
+        for below, tok in pairwise(chain):
+            if tok.lemma_.lower() in self.lex.allegation_verbs or self._requested_act(below, tok):
                 best = "possible"
             if tok.lemma_.lower() in ("say", "believe", "think", "report") and tok.tag_ == "VBN" and any(
                     c.dep_ == "auxpass" for c in tok.children):
@@ -159,6 +160,15 @@ class QualifierFinder:
                                       self.doc[t.i + 1].lower_ == "to" for t in sent):
             best = "reported"
         return best
+
+    def _requested_act(self, act: Token, verb: Token) -> bool:
+        """True for an act someone is urged, asked or called on to do ("urged Hamas to attack Israel",
+        "called for Israel to withdraw"): the sentence asserts the request, not the act."""
+        cue = self.lex.verbs.get(verb.lemma_.lower())
+        if cue is None or cue.rel != "REQUEST" or verb.pos_ != "VERB" or verb.lemma_.lower() in self.lex.intent_verbs:
+            return False
+        return act.dep_ in ("xcomp", "ccomp") or (act.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ == "for" for c in act.children))
 
     def _speaker(self, trigger: Token, chain: list[Token]) -> tuple[Mention | None, bool]:
         """Who says it: subject of a verb of saying above the trigger, `according to X`, or the quote's

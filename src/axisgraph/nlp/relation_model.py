@@ -89,7 +89,8 @@ def chunk_examples(doc: Doc, mentions: Sequence[Mention], doc_id: str, offset: i
         span = sentence_span(sent, offset)
         context = SentenceContext(sent)
         for first, second in sentence_pairs(sent, ms):
-            if (keep is not None and not keep(first, second)) or _located(doc, first) or _located(doc, second):
+            if (keep is not None and not keep(first, second)) or _located(doc, first, lex) or \
+                    _located(doc, second, lex):
                 continue
             top = path_top(sent, first, second, context)
             features = pair_features(sent, first, second, lex, context)
@@ -243,10 +244,16 @@ def _opposed(doc: Doc, m: Mention) -> bool:
     return head.dep_ == "pobj" and head.head.lower_ == "against"
 
 
-def _located(doc: Doc, m: Mention) -> bool:
-    """A capital named as where something happens ("met Abadi in Baghdad"): a place, not the state as an actor."""
+def _located(doc: Doc, m: Mention, lex: Lexicon) -> bool:
+    """A mention standing for a place: a capital named as where something happens ("met Abadi in Baghdad"), or
+    the whole of a place part of which is meant ("in the northern part of the country")."""
     head = doc[m.tok_end - 1]
-    return m.form == "capital" and head.dep_ == "pobj" and head.head.lower_ in _LOCATIVE
+    if head.dep_ != "pobj":
+        return False
+    if m.form == "capital" and head.head.lower_ in _LOCATIVE:
+        return True
+    whole = head.head.head.lemma_.lower()
+    return head.head.lower_ == "of" and (whole in lex.region_nouns or whole in lex.place_nouns)
 
 
 def _place(m: Mention) -> bool:

@@ -52,8 +52,8 @@ _COMPOSING = Cue(lemma="comprise", rel="MEMBER_OF")
 _WITHIN = Cue(lemma="within", rel="MEMBER_OF")
 _TOGETHER = Cue(lemma="together", rel="COOPERATE", symmetric=True)
 _HEADING = Cue(lemma="his", rel="LEADS")
+_THANKS = Cue(lemma="grateful", rel="SUPPORT")
 _COMPANY = ("together", "along")  # "together with X", "along with X": in X's company
-_REGIONS = frozenset({"country", "part", "region", "north", "south", "east", "west", "territory", "land"})
 _HELPING = ("AID", "SUPPORT", "BACKS")  # relations of helping an actor, who may be helped to act
 _AIMED = ("on", "against")  # "a war on X" is waged one way, "a war with X" both ways
 _PLACE_PREPS = {"in", "near", "outside", "at", "inside", "around", "on"}
@@ -154,7 +154,8 @@ class SentenceRelations:
     def _place_word(self, tok: Token) -> bool:
         """A noun naming a place or a part of one ("city", "the north", "the country"), never a who."""
         lemma = tok.lemma_.lower()
-        return lemma in self.lex.place_nouns or lemma in _REGIONS or tok.ent_type_ in ("LOC", "FAC")
+        return lemma == "country" or lemma in self.lex.place_nouns or lemma in self.lex.region_nouns or \
+            tok.ent_type_ in ("LOC", "FAC")
 
     def _sector_conjuncts(self, m: Mention) -> list[Mention]:
         """The other states' sectors that share a sector mention's noun: "ambassadors of X, Y and Z"."""
@@ -165,7 +166,7 @@ class SentenceRelations:
         return [o for o in found if o is not None and o.origin == "sector"]
 
     def _listed_apposition(self, tok: Token) -> list[Token]:
-        """Items of a list the parser read as an apposition or a modifier.
+        """Items of a list the parser read as an apposition or a modifier, and members singled out of a group.
 
         "The UK, the Coalition and Iraq" (Coalition appos UK, Iraq conj Coalition); "X, the Y, and Z" (Y appos
         X, Z conj X); "X and the evil Y" (X a modifier of Y that holds the "and").
@@ -173,7 +174,10 @@ class SentenceRelations:
         coordinated = any(c.dep_ == "cc" for c in tok.children) and any(c.dep_ == "conj" for c in tok.children)
         listed = []
         for c in tok.children:
-            if c.dep_ == "appos" and c.i in self.tok2m:
+            if c.dep_ == "appos" and c.i in self.tok2m and any(
+                    g.dep_ == "advmod" and g.lower_ in self.lex.singling_adverbs for g in c.children):
+                listed.append(c)  # "our partners, especially the Turks": what the partners do, the Turks do
+            elif c.dep_ == "appos" and c.i in self.tok2m:
                 items = (c, *c.conjuncts)
                 if (coordinated and self._named(c)) or (any(self._named(g) for g in c.conjuncts) and any(
                         g.dep_ == "cc" for t in items for g in t.children)):
@@ -569,6 +573,8 @@ class SentenceRelations:
                 self.composition(tok)
             if lemma in ("have", "boast") and tok.pos_ == "VERB":
                 self.staff(tok)
+            if lemma in self.lex.gratitude_adjectives and tok.pos_ == "ADJ":
+                self.gratitude(tok)
             tagged_adjective = self._split_role(tok)[1] if tok.pos_ == "ADJ" else None
             if tagged_adjective is not None:
                 self.role(tok, tagged_adjective)  # "Hezbollah's secretary-general", "general" tagged ADJ
@@ -845,6 +851,8 @@ class SentenceRelations:
         if verb.dep_ == "acl":
             head = self.tok2m.get(verb.head.i)
             groups = [head] if head is not None and head.origin != "pronoun" else []
+        elif self._thing_subject(verb):
+            return
         else:
             groups = self.subjects(verb)[0]
         groups = [g for g in groups if g.kind not in ("state", "person")]
@@ -856,6 +864,14 @@ class SentenceRelations:
                   for o in c.children if o.dep_ == "pobj"]
         members = [m for p in parts for m in self.actors(p) if m is not group]
         self.emit(members, [group], _COMPOSING, None, verb, "role", 0.75)
+
+    def _thing_subject(self, verb: Token) -> bool:
+        """True when the subject is a thing an actor only modifies: "ISIL targets, which include three units" are
+        made of them, ISIL is not."""
+        subject = next((c for c in verb.children if c.dep_ in _SUBJ), None)
+        if subject is not None and subject.lower_ in _REL_PRONOUNS and verb.dep_ == "relcl":
+            subject = self._antecedent(subject)
+        return subject is not None and subject.pos_ == "NOUN" and subject.i not in self.tok2m
 
     def _with_support(self, noun: Token) -> bool:
         """Help that comes with an act: "With the support of the Coalition, the SDF retook ...", "with Iranian
@@ -874,6 +890,25 @@ class SentenceRelations:
         cue = self.lex.nouns.get(noun.lemma_.lower()) or self.lex.nouns["support"]
         self.emit([h for h in _unique(helpers) if h not in helped], helped, cue, cue.mode, noun, "noun", 0.75)
         return True
+
+    def gratitude(self, adjective: Token) -> None:
+        """Thanks stated by a copula: "Israel is grateful to the US", "we are grateful for the support provided by
+        our partners" -> SUPPORT from the grateful to whom the thanks go (the giver of what they are grateful for)."""
+        if adjective.dep_ != "acomp" or adjective.head.lemma_.lower() not in self.lex.copulas:
+            return
+        grateful, passive = self.subjects(adjective.head)
+        if passive or not grateful:
+            return
+        owed = self.prep_objects(adjective, ("to",))
+        for thing in (o for c in adjective.children if c.dep_ == "prep" and c.lower_ == "for"
+                      for o in c.children if o.dep_ == "pobj"):
+            if not owed:
+                owed = self.agents(thing) or [m for c in thing.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                                              for m in self.agents(c)]
+            if not owed:
+                owed = [m for c in thing.children if c.dep_ == "poss" for m in self._in_subtree(c)
+                        if m.origin != "pronoun"]
+        self.emit(grateful, owed, _THANKS, None, adjective, "noun", 0.8)
 
     def staff(self, verb: Token) -> None:
         """People a group has: "Hezbollah has 100,000 fighters", "it has 700 employees" -> MEMBER_OF the group."""
@@ -1114,7 +1149,7 @@ class SentenceRelations:
                           for m in self.actors(t)]
             if givers and subjects:
                 self.emit(givers, list(subjects), cue, mode, verb, "verb", score)
-            elif objects and subjects and cue.rel == "MEMBER_OF":
+            elif objects and subjects and cue.rel == "MEMBER_OF" and not self._thing_subject(verb):
                 self.emit(objects, list(subjects), cue, mode, verb, "verb", score)
             return
         targets = objects + [m for m in via_prep if m not in objects]
@@ -1130,6 +1165,9 @@ class SentenceRelations:
             targets = self._next_actor(verb)
         if not targets:
             targets = self._stolen_object(verb)
+        if not targets and cue.rel == "REQUEST" and verb.lemma_.lower() in self.lex.intent_verbs and any(
+                c.dep_ == "xcomp" for c in verb.children):
+            return  # "seeks to destroy X" states an intent (read on the act), no request
         if not targets and cue.rel in _GOVERNING + ("ACCUSE",):
             targets = self._embedded_objects(verb)
         if not targets and thing is not None and cue.rel in _GOVERNING + ("ACCUSE", "CONSULT"):
@@ -1212,13 +1250,20 @@ class SentenceRelations:
         governed = self._intent_governed(verb)
         if relation.sign < 0 and _conditional(verb, ("unless", "if")) and _modal(verb):
             return replace(cue, rel="THREATEN", mode=None)
-        if not (future or governed):
+        if not (future or governed) or self._performed(verb):
             return cue
         if cue.rel == "ASSAULT" and self._prepared(verb):
             return replace(cue, rel="MOBILIZE", mode=None)
         if _conditional(verb):
             return replace(cue, rel="THREATEN", mode=_intent_mode(cue))
         return replace(cue, rel="AGREE" if relation.sign > 0 else "THREATEN", mode=_intent_mode(cue))
+
+    def _performed(self, verb: Token) -> bool:
+        """A speech act done by announcing it: "I want to thank X", "we would like to congratulate X"."""
+        head = verb.head
+        return verb.dep_ == "xcomp" and verb.lemma_.lower() in self.lex.performative_verbs and \
+            head.lemma_.lower() in ("want", "wish", "like") and \
+            any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in head.children)
 
     def _prepared(self, verb: Token) -> bool:
         """True for force readied, not yet used: "prepared to resume shelling" is military posturing (CAMEO 150)."""
