@@ -164,3 +164,14 @@ def test_things_an_actor_only_modifies_have_no_members():
     assert not [a for a in found if a.relation == "MEMBER_OF"]
     found = extract_rules("The Axis of Resistance, which includes Hezbollah and the Houthis, condemned Israel.")
     assert find(found, "hezbollah", "MEMBER_OF", "axis_of_resistance")
+
+
+def test_its_in_a_light_verb_phrase_is_not_the_last_actor_named():
+    found = extract_rules("Calling the attack by Israel brutal, the statement also showed its support for the "
+                          "people of Gaza.")
+    assert not [a for a in found if a.relation == "SUPPORT" and a.source.id == "isr"]
+
+
+def test_one_party_working_together_states_no_tie():
+    found = extract_rules("Iranian-backed proxy groups are working together in planning and training.")
+    assert not [a for a in found if a.relation == "COOPERATE"]

@@ -1115,8 +1115,9 @@ class SentenceRelations:
         if cue.needs == "object" and (mode is None and thing is None and not via_prep
                                       or thing is not None and self._object_mode(thing, strict=True) == ""):
             return
-        if cue.needs == "target-prep" and not via_prep and not (cue.symmetric and any(
-                c.dep_ == "advmod" and c.lower_ in ("together", "jointly") for c in verb.children)):
+        if cue.needs == "target-prep" and not via_prep and not (
+                cue.symmetric and len({m.key for m in subjects}) > 1 and any(
+                    c.dep_ == "advmod" and c.lower_ in ("together", "jointly") for c in verb.children)):
             return  # "X and Y worked together" states the tie without a target phrase
         score = 0.9 if not self.repaired_subject(verb) else 0.7
         purpose = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
@@ -1521,8 +1522,8 @@ class SentenceRelations:
             light = bool(sources)
         if not sources and not by and cue.rel in ("RETREAT", "MOBILIZE"):
             sources = self._movers(noun)
-        if not sources and not by and targets:  # "X is united in its condemnation of Y" (not "in its war with Y")
-            sources = self._manner_agents(noun) or ([] if cue.symmetric else self._possessor_antecedent(noun))
+        if not sources and not by and targets:
+            sources = self._manner_agents(noun) or self._united_in(noun, cue)
         if light and not targets and cue.rel == "ASSAULT":
             targets = self._clause_against(carrier.head)
         sources = [s for s in sources if s not in targets]
@@ -1544,6 +1545,13 @@ class SentenceRelations:
         elif sources and (light or cue.rel in ("PROTEST", "MOBILIZE")) and \
                 RELATIONS[cue.rel].family is Family.EVENT:
             self.emit(sources, [None], cue, cue.mode, noun, "noun", score * 0.7)
+
+    def _united_in(self, noun: Token, cue: Cue) -> list[Mention]:
+        """Whose act "its" marks in a manner phrase: "X is united in its condemnation of Y" -> X (not "in its war
+        with Y", a standing state, nor "the statement showed its support", whose "its" is no actor)."""
+        if cue.symmetric or noun.dep_ != "pobj" or noun.head.lower_ != "in":
+            return []
+        return self._possessor_antecedent(noun)
 
     def _event_above_place(self, noun: Token, depth: int) -> list[Mention]:
         """The doers of the event a place phrase belongs to, for a relative clause the parser hung on the place:
