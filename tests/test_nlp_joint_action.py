@@ -175,3 +175,27 @@ def test_its_in_a_light_verb_phrase_is_not_the_last_actor_named():
 def test_one_party_working_together_states_no_tie():
     found = extract_rules("Iranian-backed proxy groups are working together in planning and training.")
     assert not [a for a in found if a.relation == "COOPERATE"]
+
+
+def test_arms_used_against_an_actor_attack_it():
+    assert find(extract_rules("Syria used chemical weapons against the rebels."), "syr", "ASSAULT", "rebels")
+    assert find(extract_rules("Russia used Iranian drones against Ukraine."), "rus", "ASSAULT", "ukr")
+    assert not find(extract_rules("Russia used Iranian drones against Ukraine."), "rus", "ASSAULT", "irn")
+    assert not [a for a in extract_rules("Hamas used the tunnels to move fighters.") if a.relation == "ASSAULT"]
+
+
+def test_projectiles_launched_at_an_actor_attack_it():
+    assert find(extract_rules("Hezbollah launched a barrage of rockets at northern Israel."), "hezbollah",
+                "ASSAULT", "isr")
+    assert not [a for a in extract_rules("Iran launched a satellite.") if a.relation == "ASSAULT"]
+
+
+def test_exchanging_fire_is_a_two_way_attack():
+    found = extract_rules("Israel and Hezbollah exchanged fire across the border.")
+    assert find(found, "isr", "ASSAULT", "hezbollah") and find(found, "hezbollah", "ASSAULT", "isr")
+
+
+def test_a_companion_takes_the_partys_side_of_a_two_way_fight():
+    found = extract_rules("Wagner fighters fought alongside the Tatmadaw against the Arakan Army.")
+    assert find(found, "mmr.tatmadaw", "ASSAULT", "aa")
+    assert find(found, "aa", "ASSAULT", "mmr.tatmadaw")

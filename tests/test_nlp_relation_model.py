@@ -7,7 +7,7 @@ import pytest
 from axisgraph.nlp import Extractor
 from axisgraph.nlp.mentions import Discourse, find_mentions
 from axisgraph.nlp.relation_cv import folds
-from axisgraph.nlp.relation_features import pair_features, sentence_pairs
+from axisgraph.nlp.relation_features import lexicon_relation, pair_features, sentence_pairs
 from axisgraph.nlp.relation_model import NONE, chunk_examples, learned_for_chunk, load_model
 from axisgraph.records import Document
 
@@ -150,3 +150,10 @@ def test_no_learned_tie_but_alliance_between_items_of_one_list(extractor):
     document = Document(id="t", text="")
     assert to_assertion(listed, "CommWith>", 0.9, document, bundled_kb()) is None
     assert to_assertion(listed, "AlliesOf>", 0.9, document, bundled_kb()) is not None
+
+
+def test_a_verb_whose_relation_needs_its_object_gives_the_model_no_relation(extractor):
+    doc = extractor.nlp("Serbian police launched an investigation into crimes by Croat forces and attacked them.")
+    words = {t.lower_: t for t in doc}
+    assert lexicon_relation(words["launched"], extractor.lex) is None
+    assert lexicon_relation(words["attacked"], extractor.lex) == "ASSAULT"

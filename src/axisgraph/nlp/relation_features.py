@@ -93,14 +93,17 @@ def _distance_bucket(n: int) -> str:
 def lexicon_relation(tok: Token, lex: Lexicon) -> str | None:
     """The relation the trigger lexicon gives a word (hand verbs and nouns, roles, CAMEO verb cues), if any.
 
-    A modifier of a noun the lexicon does not know ("attack helicopters") states nothing and gets none.
+    A modifier of a noun the lexicon does not know ("attack helicopters") states nothing and gets none, nor
+    does a verb whose relation needs its object ("launched").
     """
     if tok.dep_ in ("compound", "amod") and tok.head is not tok and lexicon_relation(tok.head, lex) is None:
         return None
     lemma = tok.lemma_.lower()
     tables = (lex.verbs, lex.fallback_verbs) if tok.pos_ in ("VERB", "AUX") else (lex.nouns, lex.roles, lex.verbs)
     cue = next((t[lemma] for t in tables if lemma in t), None)
-    return cue.rel if cue is not None else None
+    if cue is None or cue.needs == "objects":
+        return None  # "launched", "used": what they state depends on the object ("rockets", not "an inquiry")
+    return cue.rel
 
 
 def _lexicon_features(top: Token, inner: list[Token], between: list[Token], lex: Lexicon) -> list[str]:

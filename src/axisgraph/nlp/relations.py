@@ -663,13 +663,20 @@ class SentenceRelations:
         self._companions.append((frozenset(p.key for p in party), companions))
 
     def _companions_share(self) -> list[Candidate]:
-        """The companions of `accompanied` do what the party does in the sentence's events."""
+        """The companions of `accompanied` do what the party does in the sentence's events, and take the party's
+        side of a two-way one ("X fought alongside Y against Z" -> Z fights Y too)."""
         out = []
         for party, companions in self._companions:
-            for c in [c for c in self.out if c.source.key in party and c.method == "verb"
-                      and RELATIONS[c.relation].family is Family.EVENT]:
-                out += [replace(c, source=m, method="coordination", score=c.score * 0.8) for m in companions
-                        if c.target is None or m.key != c.target.key]
+            acts = [c for c in self.out if c.method == "verb" and RELATIONS[c.relation].family is Family.EVENT]
+            for c in acts:
+                if c.source.key in party:
+                    out += [replace(c, source=m, method="coordination", score=c.score * 0.8) for m in companions
+                            if c.target is None or m.key != c.target.key]
+                elif c.target is not None and c.target.key in party and any(
+                        o.trigger.i == c.trigger.i and o.source.key == c.target.key and o.target is not None
+                        and o.target.key == c.source.key for o in acts):
+                    out += [replace(c, target=m, method="coordination", score=c.score * 0.8) for m in companions
+                            if m.key != c.source.key]
         return out
 
     def _supported_fighters(self) -> list[Candidate]:
