@@ -199,3 +199,8 @@ def test_a_companion_takes_the_partys_side_of_a_two_way_fight():
     found = extract_rules("Wagner fighters fought alongside the Tatmadaw against the Arakan Army.")
     assert find(found, "mmr.tatmadaw", "ASSAULT", "aa")
     assert find(found, "aa", "ASSAULT", "mmr.tatmadaw")
+
+
+def test_solidarity_with_an_actor_supports_it():
+    assert find(extract_rules("Iran expressed solidarity with Hamas."), "irn", "SUPPORT", "hamas")
+    assert find(extract_rules("Turkey voiced its solidarity with Hamas."), "tur", "SUPPORT", "hamas")
