@@ -204,3 +204,15 @@ def test_a_companion_takes_the_partys_side_of_a_two_way_fight():
 def test_solidarity_with_an_actor_supports_it():
     assert find(extract_rules("Iran expressed solidarity with Hamas."), "irn", "SUPPORT", "hamas")
     assert find(extract_rules("Turkey voiced its solidarity with Hamas."), "tur", "SUPPORT", "hamas")
+
+
+def test_a_mistagged_word_parsed_as_a_verb_with_subject_and_object_is_a_verb():
+    found = extract_rules("Qatar and Turkey also back Hamas, hosting its political leaders.")  # "back" tagged ADV
+    assert find(found, "tur", "BACKS", "hamas")
+
+
+def test_a_singular_its_is_not_the_own_people_of_two_actors():
+    found = extract_rules("Qatar and Turkey host its political leaders.")
+    assert [a for a in found if a.relation == "CONSULT" and a.source.id == "tur" and a.target is not None
+            and a.target.text == "its political leaders"]
+    assert not [a for a in extract_rules("Israel strengthened its forces.") if a.target is not None]

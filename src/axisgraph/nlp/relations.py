@@ -41,6 +41,7 @@ _ANY_PREP = tuple(sorted(PREPOSITIONS - {"of", "by"}))
 _UNATTRIBUTED = 0.6  # a bombing with no named perpetrator, coded from where it happened
 _FALLBACK_SCORE = 0.8  # CAMEO-table verb cues are less sure than hand cues
 _OWN = {"its", "their", "his", "her", "our"}
+_SINGULAR_OWN = {"its", "his", "her"}
 _INCLUDED = Cue(lemma="including", rel="MEMBER_OF")
 _PHRASE_DEPS = ("prt", "advmod", "acomp", "oprd", "dobj", "prep", "xcomp")  # words completing a verb key
 _HOSTILE_EVENTS = ("SANCTION", "COERCE", "ASSAULT", "PROTEST", "THREATEN")
@@ -252,8 +253,11 @@ class SentenceRelations:
         return self.subjects(head)[0] if depth < 3 else []
 
     def is_verbal(self, tok: Token) -> bool:
-        """A verb, or a present-tense verb form the parser read as a noun after an actor ("Iran funds")."""
+        """A verb, a present-tense verb form the parser read as a noun after an actor ("Iran funds"), or a word
+        mistagged but parsed as a verb, with a subject and an object ("Qatar and Turkey also back[ADV] Hamas")."""
         if tok.pos_ in ("VERB", "AUX") or tok.tag_ in _VERB_TAGS:
+            return True
+        if any(c.dep_ == "nsubj" for c in tok.children) and any(c.dep_ == "dobj" for c in tok.children):
             return True
         return self.repaired_subject(tok) is not None
 
@@ -985,12 +989,16 @@ class SentenceRelations:
                         return self.lex.verbs[key]
         return None
 
-    def _own_forces(self, mention: Mention, direct: Token | None, cue: Cue) -> bool:
+    def _own_forces(self, mention: Mention, direct: Token | None, cue: Cue, subjects: list[Mention]) -> bool:
         """True for an actor's own people as object: "put its troops on alert", "demobilized their fighters";
-        for moving forces ("deployed 1,500 fighters", "withdrew troops") also without the possessive."""
+        for moving forces ("deployed 1,500 fighters", "withdrew troops") also without the possessive. A
+        singular "its" is no list's own: in "Qatar and Turkey host its leaders" it points elsewhere."""
         if mention.actor_id is not None or direct is None or direct.lemma_.lower() not in self.lex.agent_nouns:
             return False
-        return cue.rel in ("MOBILIZE", "RETREAT") or any(c.dep_ == "poss" and c.lower_ in _OWN for c in direct.children)
+        several = len({s.key for s in subjects}) > 1
+        return cue.rel in ("MOBILIZE", "RETREAT") or any(
+            c.dep_ == "poss" and c.lower_ in _OWN and not (several and c.lower_ in _SINGULAR_OWN)
+            for c in direct.children)
 
     def _phrase_noun(self, verb: Token, cue: Cue) -> Token | None:
         """The noun ending a verb-phrase key ("went on strike against X" -> strike), whose phrases hold the target."""
@@ -1092,7 +1100,8 @@ class SentenceRelations:
             return  # "offered condolences to X": an empathetic comment (CAMEO 018), no event between actors
         if cue.rel == "MEMBER_OF" and self._joined_an_act(verb, direct):
             return
-        own = [o for o in objects if any(o.key == s.key for s in subjects) or self._own_forces(o, direct, cue)]
+        own = [o for o in objects
+               if any(o.key == s.key for s in subjects) or self._own_forces(o, direct, cue, subjects)]
         if own and len(own) == len(objects) and direct is not None:
             objects, thing = [], direct  # "Israel strengthened its forces": the actor's own forces are a thing
         if thing is None and objects:
