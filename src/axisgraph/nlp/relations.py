@@ -523,6 +523,11 @@ class SentenceRelations:
                         found.extend(self.actors(obj))
         return found or self._hands_of(tok)
 
+    def _noun_agents(self, noun: Token) -> list[Mention]:
+        """Who did what a noun names: its `by` phrase, or that of its participle ("the support provided by X")."""
+        return self.agents(noun) or [m for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                                     for m in self.agents(c)]
+
     def _hands_of(self, tok: Token) -> list[Mention]:
         """Actors of "at the hands of X" under a verb: "killed at the hands of ISIL", "suffered at the hands of"."""
         return [m for at in tok.children if at.dep_ == "prep" and at.lower_ == "at"
@@ -914,8 +919,7 @@ class SentenceRelations:
         for thing in (o for c in adjective.children if c.dep_ == "prep" and c.lower_ == "for"
                       for o in c.children if o.dep_ == "pobj"):
             if not owed:
-                owed = self.agents(thing) or [m for c in thing.children if c.dep_ == "acl" and c.tag_ == "VBN"
-                                              for m in self.agents(c)]
+                owed = self._noun_agents(thing)
             if not owed:
                 owed = [m for c in thing.children if c.dep_ == "poss" for m in self._in_subtree(c)
                         if m.origin != "pronoun"]
@@ -1492,8 +1496,7 @@ class SentenceRelations:
         for child in noun.children:
             if child.dep_ in _MODIFIERS and child.i < noun.i:
                 sources.extend(self._in_subtree(child))
-        by = self.agents(noun) or [m for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"
-                                   for m in self.agents(c)]
+        by = self._noun_agents(noun)
         if not by and noun.lemma_.lower() in self.lex.effort_nouns and all(s.origin == "pronoun" for s in sources):
             sources = self._helped_in(noun, 0) or sources
         cue = self._verbal_protest(noun, cue)
