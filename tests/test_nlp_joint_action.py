@@ -3,7 +3,9 @@ the antecedent of "who", and lemmas of irregular verbs the tagger misreads."""
 
 from __future__ import annotations
 
-from axisgraph.nlp.pipeline import load_nlp
+import spacy
+
+from axisgraph.nlp.pipeline import irregular_lemmas, load_nlp
 from nlp_support import extract_rules, find
 
 
@@ -216,3 +218,9 @@ def test_a_singular_its_is_not_the_own_people_of_two_actors():
     assert [a for a in found if a.relation == "CONSULT" and a.source.id == "tur" and a.target is not None
             and a.target.text == "its political leaders"]
     assert not [a for a in extract_rules("Israel strengthened its forces.") if a.target is not None]
+
+
+def test_the_lemma_mending_is_a_no_op_for_a_lemmatizer_without_exceptions():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+    assert irregular_lemmas(nlp, "axisgraph_irregular_lemmas").forms == {}

@@ -54,9 +54,12 @@ class IrregularLemmas:
 
 @Language.factory("axisgraph_irregular_lemmas")
 def irregular_lemmas(nlp: Language, name: str) -> IrregularLemmas:
-    """The `IrregularLemmas` component over the pipeline lemmatizer's verb exceptions."""
-    table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_exc")
-    return IrregularLemmas(dict(table.get("verb", {})))
+    """The `IrregularLemmas` component over the pipeline lemmatizer's verb exceptions (none for a model whose
+    lemmatizer keeps no exception table: then it changes nothing)."""
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_exc"):
+        return IrregularLemmas({})
+    return IrregularLemmas(dict(lookups.get_table("lemma_exc").get("verb", {})))
 
 
 @lru_cache(maxsize=2)
